@@ -1,0 +1,1 @@
+package io.monitoringkit.benchmarks; final class Tmp {}

@@ -1,0 +1,88 @@
+package io.monitoringkit.model;
+
+/**
+ * Go's {@code strconv.Quote}, which Prometheus uses to render label values and PromQL strings: double quotes,
+ * backslash escapes for {@code \a \b \f \n \r \t \v \\ \"}, {@code \xNN} for other control bytes, and
+ * {@code \\uNNNN}/{@code \\UNNNNNNNN} for non-printable code points; printable Unicode is kept as is.
+ *
+ * <pre>{@code
+ * GoStrings.quote("a\"b\n");  // "\"a\\\"b\\n\""
+ * }</pre>
+ */
+public final class GoStrings {
+
+    private GoStrings() {
+    }
+
+    /** @return {@code s} quoted as Go's {@code strconv.Quote} would. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quoteTo(sb, s);
+        return sb.toString();
+    }
+
+    /** Appends {@code s} quoted as Go's {@code strconv.Quote} would. */
+    public static void quoteTo(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int len = Character.charCount(cp);
+            if (Character.isSurrogate(s.charAt(i)) && len == 1) {
+                // an unpaired surrogate is not valid UTF-8; Go renders invalid bytes as \ufffd-free \x escapes,
+                // we render the replacement character, which is what Go's Quote of the UTF-8 encoding yields
+                sb.append("\\ufffd");
+                i++;
+                continue;
+            }
+            switch (cp) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case 7 -> sb.append("\\a");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case 11 -> sb.append("\\v");
+                default -> {
+                    if (cp < 0x20 || cp == 0x7f) {
+                        sb.append("\\x").append(Character.forDigit(cp >> 4, 16)).append(Character.forDigit(cp & 0xf, 16));
+                    } else if (isGoPrintable(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else if (cp < 0x10000) {
+                        sb.append("\\u").append(String.format("%04x", cp));
+                    } else {
+                        sb.append("\\U").append(String.format("%08x", cp));
+                    }
+                }
+            }
+            i += len;
+        }
+        sb.append('"');
+    }
+
+    /**
+     * Approximates Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
+     * space; not other spaces, controls, formats, surrogates, private use or unassigned code points.
+     */
+    static boolean isGoPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        int type = Character.getType(cp);
+        switch (type) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL:
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,1 @@
+package io.monitoringkit.cli; public final class Mkit { public static void main(String[] a) {} }

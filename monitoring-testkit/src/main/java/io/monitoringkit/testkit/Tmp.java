@@ -1,0 +1,1 @@
+package io.monitoringkit.testkit; /** placeholder for compile check */ final class Tmp {}
