@@ -82,7 +82,7 @@ public final class TextParser implements SampleView {
     private Family current;
     private boolean sawEof;
 
-    private final String[] cache = new String[4096];
+    private final String[] cache;
     private String[] lnames = new String[8];
     private String[] lvalues = new String[8];
     private int lcount;
@@ -105,8 +105,10 @@ public final class TextParser implements SampleView {
             this.buf = bytes;
             this.limit = length;
             this.eof = true;
+            this.cache = new String[length < 64 * 1024 ? 256 : 4096];
         } else {
             this.buf = new byte[64 * 1024];
+            this.cache = new String[4096];
         }
     }
 
