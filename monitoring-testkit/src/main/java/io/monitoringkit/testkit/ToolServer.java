@@ -206,6 +206,13 @@ public abstract sealed class ToolServer implements AutoCloseable permits Prometh
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** {@code POST path} with {@code json} as {@code application/json} (30 s timeout), e.g. to push alerts. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         return process.send(request.timeout(HTTP_TIMEOUT).build());
     }

@@ -1,14 +1,15 @@
 package io.monitoringkit.testkit.internal;
 
 import io.monitoringkit.testkit.ToolException;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class ManagedServer implements AutoCloseable {
     private final List<String> command;
     private final Process process;
     private final Path workDir;
+    private final Path logFile;
     private final LogBuffer log;
     private final Thread pump;
     private final Duration shutdownTimeout;
@@ -43,8 +45,9 @@ public final class ManagedServer implements AutoCloseable {
     private int port;
     private boolean closed;
 
-    private ManagedServer(String name, List<String> command, Process process, Path workDir,
+    private ManagedServer(String name, List<String> command, Process process, Path workDir, Path logFile,
             Duration shutdownTimeout) {
+        this.logFile = logFile;
         this.name = name;
         this.command = List.copyOf(command);
         this.process = process;
@@ -63,7 +66,11 @@ public final class ManagedServer implements AutoCloseable {
      */
     public static ManagedServer start(String name, List<String> command, Path workDir, Duration startupTimeout,
             Duration shutdownTimeout) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        // Output goes to a file that a thread tails: reading the pipe directly loses the last lines (the JDK
+        // closes the pipe under a blocked reader when the process exits).
+        Path logFile = workDir.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
         Process process;
         try {
             process = pb.start();
@@ -78,7 +85,7 @@ public final class ManagedServer implements AutoCloseable {
         } catch (IOException e) {
             // standard input is unused
         }
-        ManagedServer server = new ManagedServer(name, command, process, workDir, shutdownTimeout);
+        ManagedServer server = new ManagedServer(name, command, process, workDir, logFile, shutdownTimeout);
         try {
             server.awaitStarted(startupTimeout);
             return server;
@@ -96,6 +103,9 @@ public final class ManagedServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<String> line = log.await(LISTENING, 0, timeout);
         if (line.isEmpty()) {
+            if (log.isClosed()) {
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
             throw failure(process.isAlive()
                     ? "did not log its listen address ('msg=\"Listening on\" address=...') within "
                             + timeout.toMillis() + " ms"
@@ -142,14 +152,34 @@ public final class ManagedServer implements AutoCloseable {
     }
 
     private void pumpLog() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.append(line);
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = Files.newInputStream(logFile)) {
+            while (true) {
+                boolean exited = !process.isAlive();
+                int n = in.read(buffer);
+                if (n > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            log.append(partial.toString(StandardCharsets.UTF_8));
+                            partial.reset();
+                        } else {
+                            partial.write(buffer[i]);
+                        }
+                    }
+                } else if (exited) {
+                    break;
+                } else {
+                    Thread.sleep(10);
+                }
+            }
+            if (partial.size() > 0) {
+                log.append(partial.toString(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             log.append("[testkit: log capture ended: " + e + "]");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             log.close();
         }
