@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Mkit.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Format and check PromQL expressions (PromQL of Prometheus 3.x).",
-        subcommands = {})
+        subcommands = {PromqlFormatCommand.class, PromqlCheckCommand.class})
 final class PromqlCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -41,7 +41,7 @@ class MkitTest {
         CliRun run = mkit("help", "promql");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: mkit promql [-hV]");
+        assertThat(run.out()).startsWith("Usage: mkit promql [-hV] COMMAND\n");
     }
 
     @Test
@@ -58,7 +58,7 @@ class MkitTest {
         CliRun run = mkit("promql");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required subcommand\nUsage: mkit promql [-hV]");
+        assertThat(run.err()).startsWith("Missing required subcommand\nUsage: mkit promql [-hV] COMMAND\n");
     }
 
     @Test
