@@ -201,6 +201,9 @@ public final class TextParser implements SampleView {
         if (p == le) {
             return;
         }
+        if (!lineHadNewline) {
+            throw error(le, "unexpected end of input; the last line must end with a line feed");
+        }
         if (buf[p] == '#') {
             textComment();
         } else {
@@ -530,7 +533,11 @@ public final class TextParser implements SampleView {
                 }
             }
         } else {
+            int blanks = p;
             skipBlanks();
+            if (p == le && blanks < le) {
+                throw error(p, "expected an integer timestamp in milliseconds after the blank, got the end of the line");
+            }
             if (p < le) {
                 int tsStart = p;
                 while (p < le && buf[p] != ' ' && buf[p] != '\t') {
@@ -538,7 +545,6 @@ public final class TextParser implements SampleView {
                 }
                 ts = parseLong(tsStart, p);
                 hasTs = true;
-                skipBlanks();
                 if (p < le) {
                     throw error(p, "unexpected \"" + new String(buf, p, le - p, StandardCharsets.UTF_8)
                             + "\" after the timestamp");
