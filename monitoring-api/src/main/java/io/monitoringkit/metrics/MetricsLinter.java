@@ -96,6 +96,14 @@ public final class MetricsLinter {
         return lint(ExpositionParser.parse(exposition, format));
     }
 
+    /**
+     * @return the problems of UTF-8 bytes, sorted as promtool sorts them
+     * @throws ExpositionParseException when the exposition does not parse (promtool's exit code 1)
+     */
+    public List<LintProblem> lint(byte[] utf8) {
+        return lint(ExpositionParser.parse(utf8, format));
+    }
+
     /** @return the problems of a parsed exposition, sorted as promtool sorts them. */
     public List<LintProblem> lint(Exposition exposition) {
         List<LintProblem> problems = new ArrayList<>();
