@@ -388,7 +388,7 @@ public final class Parser {
         if (op.isRegex()) {
             Optional<String> problem = Re2.check(value);
             if (problem.isPresent()) {
-                record(pos, "error parsing regexp: " + problem.get());
+                record(pos, "error parsing regexp: " + goRegexProblem(value, problem.get()));
                 return;
             }
         }
@@ -401,6 +401,24 @@ public final class Parser {
         } catch (IllegalArgumentException e) {
             record(pos, e.getMessage());
         }
+    }
+
+    /** Rewords java.util.regex's most common complaints the way Go's regexp/syntax words them. */
+    private static String goRegexProblem(String re, String problem) {
+        if (problem.startsWith("Unclosed group")) {
+            return "missing closing ): `" + re + "`";
+        }
+        if (problem.startsWith("Unmatched closing ')'")) {
+            return "unexpected ): `" + re + "`";
+        }
+        if (problem.startsWith("Unclosed character class")) {
+            int open = re.lastIndexOf('[');
+            return "missing closing ]: `" + (open >= 0 ? re.substring(open) : re) + "`";
+        }
+        if (problem.startsWith("Dangling meta character '")) {
+            return "missing argument to repetition operator: `" + problem.charAt(25) + "`";
+        }
+        return problem;
     }
 
     // ---- calls and aggregations ----
