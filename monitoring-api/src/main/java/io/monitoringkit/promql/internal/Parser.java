@@ -51,6 +51,12 @@ import java.util.Optional;
  * durations, matchers, modifiers) are collected and the first one is reported, and type checks run only when
  * the parse found no error. Syntactic nesting is limited to {@link ParseOptions#maxDepth()} and the height of the
  * tree (long operator chains) to four times that, so no input can exhaust the stack.
+ *
+ * <pre>{@code
+ * Expr e = Parser.parse("sum by (job) (rate(x[5m]))", ParseOptions.defaults());   // use PromQL.parse instead
+ * Parser.parse("rate(x)", ParseOptions.defaults());
+ * // PromQLParseException: 1:6: expected type range vector in call to function "rate", got instant vector
+ * }</pre>
  */
 public final class Parser {
 
