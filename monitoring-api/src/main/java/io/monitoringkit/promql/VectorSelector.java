@@ -64,8 +64,12 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
         }
     }
 
-    /** @return a selector of all series of metric {@code name}. */
+    /**
+     * @return a selector of all series of metric {@code name}
+     * @throws IllegalArgumentException when {@code name} is empty or not well-formed
+     */
     public static VectorSelector metric(String name) {
+        Names.requireUtf8Name(name, "metric name");
         return new VectorSelector(name, List.of(), PromDuration.ZERO, Optional.empty());
     }
 
