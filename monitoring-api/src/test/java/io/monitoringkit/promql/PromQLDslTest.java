@@ -199,6 +199,23 @@ class PromQLDslTest {
     }
 
     @Test
+    void keepsSelectorsCanonicalSoEqualPrintingMeansEqualTrees() {
+        assertThat(A.where(label("b").eq("1"), label("a").eq("2")))
+                .isEqualTo(A.where(label("a").eq("2"), label("b").eq("1")));
+        assertThat(A.where(label("b").eq("1"), label("a").eq("2")).matchers())
+                .extracting(LabelMatcher::name).containsExactly("a", "b");
+        // a lone __name__ equality with a non-legacy value is the name, as {"my.metric"} is
+        assertThat(selector(label("__name__").eq("my.metric"), label("job").eq("j")))
+                .isEqualTo(metric("my.metric").where(label("job").eq("j")));
+        assertThat(selector(label("__name__").eq("my.metric")).name()).isEqualTo("my.metric");
+        // legacy values, other operators and several __name__ matchers stay matchers, as Prometheus prints them
+        assertThat(selector(label("__name__").eq("up")).name()).isEmpty();
+        assertThat(selector(label("__name__").matches("my.metric")).name()).isEmpty();
+        assertThat(selector(label("__name__").eq("my.metric"), label("__name__").ne("x")).name()).isEmpty();
+        assertThat(selector(label("__name__").eq(""), label("a").eq("x")).name()).isEmpty();
+    }
+
+    @Test
     void rejectsEmptyNamesAndMalformedUtf16AtConstruction() {
         assertThatThrownBy(() -> metric("")).hasMessage("empty metric name");
         assertThatThrownBy(() -> label("")).hasMessage("empty label name");
