@@ -29,7 +29,9 @@ class PromQLDslTest {
     void everyFunctionMethodTakesExactlyTheTypesOfTheFunctionTable() {
         Set<String> covered = new TreeSet<>();
         for (Method m : PromQL.class.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers()) || m.getName().equals("call")) {
+            // call(...) is the untyped door; start()/end() build the @ modifier, not the experimental functions
+            boolean buildsCall = m.getReturnType() == VectorCall.class || m.getReturnType() == ScalarCall.class;
+            if (!Modifier.isStatic(m.getModifiers()) || m.getName().equals("call") || !buildsCall) {
                 continue;
             }
             String name = snake(m.getName());
@@ -48,11 +50,11 @@ class PromQLDslTest {
         }
         List<String> missing = new ArrayList<>();
         for (PromFunction f : Functions.all()) {
-            if (!covered.contains(f.name())) {
+            if (!f.experimental() && !covered.contains(f.name())) {
                 missing.add(f.name());
             }
         }
-        assertThat(missing).as("functions without a DSL method").isEmpty();
+        assertThat(missing).as("stable functions without a DSL method").isEmpty();
     }
 
     @Test
