@@ -29,7 +29,11 @@ import org.junit.jupiter.api.Test;
  *   13) escapes them ({@code \U0001fae0}); 3.x (Go 1.21-1.26, Unicode 15) and this printer, whatever the JDK,
  *   print them raw. See {@code GoStringsTest}.</li>
  * </ul>
- * Same in both: {@code by (job)} / {@code on (job)} / {@code group_left (foo)} spacing, sorted matchers, {@code @}
+ * Within 3.x (this printer follows 3.14): numbers print as above since 3.3 (3.0-3.2 print like 2.42), an empty
+ * {@code ignoring ()} with a group modifier is kept since 3.9, and {@code by}/{@code on}/{@code group_x} labels
+ * are quoted by the label-name rule since 3.10 (3.0-3.9 left {@code a:b} bare there).
+ *
+ * <p>Same in both: {@code by (job)} / {@code on (job)} / {@code group_left (foo)} spacing, sorted matchers, {@code @}
  * before {@code offset}, {@code --x}, {@code on ()}, {@code sum without () (x)}, {@code sum by () (x)} printed
  * {@code sum(x)}, Go's {@code strconv.Quote} escapes.
  */
