@@ -27,7 +27,7 @@ import java.util.Optional;
  * <pre>{@code
  * PromQLPrinter.compact(sum(metric("x")).by("job"));   // sum by (job) (x)
  * PromQLPrinter.compact(number(-2).pow(number(2)));     // (-2) ^ 2
- * PromQLPrinter.pretty(longExpression);                // at most 100 characters a line, 2-space indents
+ * PromQLPrinter.pretty(longExpression);                // nodes over 100 bytes broken, 2-space indents
  * }</pre>
  */
 public final class PromQLPrinter {
