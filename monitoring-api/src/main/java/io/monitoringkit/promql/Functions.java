@@ -7,6 +7,7 @@ import static io.monitoringkit.promql.ValueType.VECTOR;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 public final class Functions {
 
     private static final Map<String, PromFunction> TABLE;
+    private static final Map<String, PromFunction> BY_NAME;
 
     static {
         Map<String, PromFunction> t = new TreeMap<>();
@@ -40,7 +42,8 @@ public final class Functions {
                 "max_over_time", "min_over_time", "stddev_over_time", "stdvar_over_time", "sum_over_time")) {
             put(t, n, List.of(MATRIX), 0, VECTOR, false);
         }
-        for (String n : List.of("mad_over_time", "first_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
+        put(t, "first_over_time", List.of(MATRIX), 0, VECTOR, false);
+        for (String n : List.of("mad_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
                 "ts_of_max_over_time", "ts_of_min_over_time")) {
             put(t, n, List.of(MATRIX), 0, VECTOR, true);
         }
@@ -55,7 +58,7 @@ public final class Functions {
         put(t, "round", List.of(VECTOR, SCALAR), 1, VECTOR, false);
         put(t, "histogram_quantile", List.of(SCALAR, VECTOR), 0, VECTOR, false);
         put(t, "histogram_fraction", List.of(SCALAR, SCALAR, VECTOR), 0, VECTOR, false);
-        put(t, "histogram_quantiles", List.of(VECTOR, STRING, SCALAR), -1, VECTOR, true);
+        put(t, "histogram_quantiles", List.of(VECTOR, STRING, SCALAR, SCALAR), 9, VECTOR, true);
         put(t, "predict_linear", List.of(MATRIX, SCALAR), 0, VECTOR, false);
         put(t, "quantile_over_time", List.of(SCALAR, MATRIX), 0, VECTOR, false);
         put(t, "double_exponential_smoothing", List.of(MATRIX, SCALAR, SCALAR), 0, VECTOR, true);
@@ -66,9 +69,17 @@ public final class Functions {
         put(t, "info", List.of(VECTOR, VECTOR), 1, VECTOR, true);
         put(t, "vector", List.of(SCALAR), 0, VECTOR, false);
         put(t, "scalar", List.of(VECTOR), 0, SCALAR, false);
+        put(t, "start_timestamp", List.of(VECTOR), 0, VECTOR, true);
         put(t, "time", List.of(), 0, SCALAR, false);
+        // experimental scalar functions of the query's own parameters, and their two-argument helpers
+        for (String n : List.of("start", "end", "step", "range")) {
+            put(t, n, List.of(), 0, SCALAR, true);
+        }
+        put(t, "max_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
+        put(t, "min_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
         put(t, "pi", List.of(), 0, SCALAR, false);
         TABLE = Collections.unmodifiableMap(t);
+        BY_NAME = new HashMap<>(t);
     }
 
     private Functions() {
@@ -81,7 +92,7 @@ public final class Functions {
 
     /** @return the function called {@code name} (case-sensitive, as in PromQL). */
     public static Optional<PromFunction> lookup(String name) {
-        return Optional.ofNullable(TABLE.get(name));
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** @return the function called {@code name}. @throws IllegalArgumentException when there is none */
