@@ -297,6 +297,7 @@ public final class MetricsLinter {
 
     private static void histogramRules(MetricFamily f, List<String> out) {
         Map<Labels, List<double[]>> buckets = new HashMap<>();
+        Map<Double, String> leText = new HashMap<>();
         Map<Labels, Double> counts = new HashMap<>();
         List<Labels> order = new ArrayList<>();
         for (Sample s : f.samples()) {
@@ -305,8 +306,9 @@ public final class MetricsLinter {
                 if (!buckets.containsKey(key)) {
                     order.add(key);
                 }
-                buckets.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new double[] {parse(s.labels().getOrEmpty("le")), s.value()});
+                double le = parse(s.labels().getOrEmpty("le"));
+                leText.putIfAbsent(le, s.labels().getOrEmpty("le"));
+                buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {le, s.value()});
             } else if (s.name().equals(f.name() + "_count")) {
                 counts.put(s.labels(), s.value());
             }
@@ -320,8 +322,8 @@ public final class MetricsLinter {
             }
             for (int i = 1; i < bs.size(); i++) {
                 if (bs.get(i)[1] < bs.get(i - 1)[1]) {
-                    out.add("histogram series " + key + " has decreasing buckets: le=\"" + bs.get(i)[0] + "\" counts "
-                            + bs.get(i)[1] + " < " + bs.get(i - 1)[1]);
+                    out.add("histogram series " + key + " has decreasing buckets: le=\"" + leText.get(bs.get(i)[0])
+                            + "\" counts " + bs.get(i)[1] + " < " + bs.get(i - 1)[1]);
                     break;
                 }
             }

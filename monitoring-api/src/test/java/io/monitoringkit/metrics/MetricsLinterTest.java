@@ -60,7 +60,7 @@ class MetricsLinterTest {
                 "c_total counter series c_total{} is negative (-1.0) (mkit)",
                 "c_total counter series c_total{} is negative (-1.0) (mkit)",
                 "c_total has duplicate series c_total{}; Prometheus rejects the scrape (mkit)",
-                "h_seconds histogram series {} has decreasing buckets: le=\"2.0\" counts 3.0 < 5.0 (mkit)",
+                "h_seconds histogram series {} has decreasing buckets: le=\"2\" counts 3.0 < 5.0 (mkit)",
                 "h_seconds histogram series {} has no le=\"+Inf\" bucket (mkit)",
                 "s_seconds quantile \"1.5\" of {quantile=\"1.5\"} is outside [0, 1] (mkit)");
     }
