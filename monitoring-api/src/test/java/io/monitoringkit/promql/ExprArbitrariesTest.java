@@ -33,9 +33,8 @@ class ExprArbitrariesTest {
                         features.add(s.offset().isNegative() ? "negative offset" : "offset");
                     }
                     s.at().ifPresent(at -> features.add("@ " + at.kind()));
-                    if (!s.name().isEmpty() && !Names.isLegacyMetricName(s.name())) {
-                        features.add("utf8 metric name");
-                    }
+                    s.metricName().filter(n -> !Names.isLegacyMetricName(n))
+                            .ifPresent(n -> features.add("utf8 metric name"));
                     for (LabelMatcher m : s.matchers()) {
                         features.add("matcher " + m.op().name());
                         if (!Names.isLegacyLabelName(m.name())) {
