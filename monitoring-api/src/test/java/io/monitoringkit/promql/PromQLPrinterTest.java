@@ -269,6 +269,19 @@ class PromQLPrinterTest {
             assertThat(print(time().minus(A))).isEqualTo("time() - a");
             assertThat(print(number(1).plus(time()))).isEqualTo("1 + time()");
             assertThat(print(A.div(scalar(B)))).isEqualTo("a / scalar(b)");
+            assertThat(print(number(0.5).atan2(A))).isEqualTo("0.5 atan2 a");
+            assertThat(print(A.atan2(2))).isEqualTo("a atan2 2");
+        }
+
+        @Test
+        void printsScalarVectorComparisonsAsFiltersOrBool() {
+            assertThat(print(number(1).lt(A))).isEqualTo("1 < a");
+            assertThat(print(number(1).le(A).bool())).isEqualTo("1 <= bool a");
+            assertThat(print(time().eq(A))).isEqualTo("time() == a");
+            assertThat(print(number(0).ne(A))).isEqualTo("0 != a");
+            assertThat(print(number(0).gt(A))).isEqualTo("0 > a");
+            assertThat(print(number(0).ge(A))).isEqualTo("0 >= a");
+            assertThat(number(1).lt(A).returnBool()).isFalse();
         }
 
         @Test

@@ -22,6 +22,7 @@ class PromQLRoundTripTest {
     private static final List<Expr> TREES = List.of(
             metric("http_requests_total").where(label("job").eq("api"), label("code").matches("5..")),
             metric("my.metric").where(label("a.b").eq("x"), label("ü").ne("y")),
+            metric("my.metric").where(label("__name__").notMatches("x.*")),
             selector(label("__name__").matches("http_.+"), label("x").notMatches("")),
             A.where(label("v").eq("\"quotes\" \\backslash\\ \n\t\r \u0007\u0000\u007f é 世界 😀 \u00a0\u200b")),
             A.offset(Duration.ofMinutes(-5)).at(Instant.ofEpochMilli(1_700_000_000_123L)),
@@ -78,6 +79,7 @@ class PromQLRoundTripTest {
                 "-x ^ 2 + (-x) ^ 2 + -2 ^ 2 + (-2) ^ 2 + --x + -(-1)", "((a)) * (b + c)",
                 "topk by (a) (5, x) + count_values without (a) (\"x\", y)", "1 < bool 2",
                 "{__name__=\"\",a=\"b\"}", "{__name__=\"up\"}", "{\"a.b\"=\"x\",__name__=\"my.metric\"}",
+                "{__name__!=\"x\",__name__=\"my.metric\"}",
                 "a - ignoring () group_left () b", "a - on () b", "sum without () (x)", "100000000 + 0.00001")) {
             assertThat(PromQL.parse(s).toPromQL()).isEqualTo(s);
         }
