@@ -15,7 +15,7 @@ import net.jqwik.api.Arbitrary;
  * Generators of well-typed PromQL syntax trees, built only from the public node records (never from parsed
  * text), so the laws {@code parse(print(e)) == e} test the printer and the parser against the AST.
  *
- * <p>Every node kind is covered: selectors (legacy names, UTF-8 names as {@code __name__} matchers, all four
+ * <p>Every node kind is covered: selectors (legacy and UTF-8 metric names, also as {@code __name__} matchers, all four
  * matcher operators, label names and values with quotes, backslashes, control characters, non-ASCII and emoji),
  * offsets (also negative), {@code @} (timestamps, {@code start()}, {@code end()}), matrix selectors,
  * subqueries, every function of the {@link Functions} table with correctly typed arguments, every aggregation
@@ -158,13 +158,13 @@ final class ExprArbitraries {
     }
 
     /**
-     * A selector. Legacy names only in the name position; UTF-8 metric names as {@code __name__} matchers, because
-     * a UTF-8 name in the name position prints as {@code {__name__="..."}}, which parses to the matcher form
-     * (known bug, pinned in {@code PromQLKnownBugsTest}).
+     * A selector: a legacy or UTF-8 metric name (or none), matchers, among them sometimes a {@code __name__}
+     * matcher with a UTF-8 name (the record folds that into the name), offset and {@code @}.
      */
     static VectorSelector selector(Random r) {
         while (true) {
-            String name = r.nextInt(5) < 4 ? pick(r, LEGACY_METRIC_NAMES) : "";
+            int k = r.nextInt(10);
+            String name = k < 7 ? pick(r, LEGACY_METRIC_NAMES) : k < 8 ? pick(r, UTF8_NAMES) : "";
             List<LabelMatcher> ms = new ArrayList<>();
             int n = r.nextInt(4);
             for (int i = 0; i < n; i++) {

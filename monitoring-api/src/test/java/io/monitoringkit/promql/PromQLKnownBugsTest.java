@@ -27,14 +27,6 @@ class PromQLKnownBugsTest {
     }
 
     @Test
-    @Disabled("BUG(printer/parser canonical form): a UTF-8 metric name in the name position prints as "
-            + "{__name__=\\\"...\\\"}, which parses to a __name__ matcher, so parse(print(e)) != e")
-    void utf8MetricNamesRoundTrip() {
-        VectorSelector s = PromQL.metric("http.requests");
-        assertThat(parse(s.toString())).as("parse(%s)", s).isEqualTo(s);
-    }
-
-    @Test
     @Disabled("BUG(parser/AST): info()'s second argument may match the empty string; Prometheus accepts "
             + "info(metric, {data=~\\\".*\\\"}) (promqltest info.test), the VectorSelector record rejects it")
     void infoAcceptsALabelSelectorThatMatchesTheEmptyString() {
@@ -57,5 +49,15 @@ class PromQLKnownBugsTest {
             Expr e = PromQL.sum(PromQL.metric("x")).by(label);
             assertThat(Exprs.withoutParens(parse(e.toString()))).as("%s", e).isEqualTo(e);
         }
+    }
+
+    @Test
+    @Disabled("BUG(model.PromDuration): toString() uses y and w even when they do not divide the duration; "
+            + "Prometheus' model.Duration prints them only when exact (8d, not 1w1d; 382d4h5m6s7ms)")
+    void durationsUseYearsAndWeeksOnlyWhenTheyDivideExactly() {
+        assertThat(io.monitoringkit.model.PromDuration.ofDays(8).toString()).isEqualTo("8d");
+        assertThat(io.monitoringkit.model.PromDuration.parse("1y2w3d4h5m6s7ms").toString()).isEqualTo("382d4h5m6s7ms");
+        assertThat(io.monitoringkit.model.PromDuration.ofDays(14).toString()).isEqualTo("2w");
+        assertThat(PromQL.parse("x[1w1d]").toString()).isEqualTo("x[8d]");
     }
 }
