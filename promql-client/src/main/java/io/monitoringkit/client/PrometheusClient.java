@@ -540,6 +540,9 @@ public final class PrometheusClient implements QueryApi, Closeable {
     }
 
     private static String millisAsSeconds(long ms) {
+        if (ms < 0) {
+            return "-" + millisAsSeconds(-ms);
+        }
         long s = Math.floorDiv(ms, 1000);
         long rem = Math.floorMod(ms, 1000);
         if (rem == 0) {
