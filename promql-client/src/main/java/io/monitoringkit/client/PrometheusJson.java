@@ -148,6 +148,17 @@ public final class PrometheusJson {
         out.append('}');
     }
 
+    /** @return {@code s} as a JSON string literal, escaped as Go's encoder does. */
+    public static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        try {
+            writeString(s, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
     /** Writes a JSON string as Go's encoder does (HTML-safe escapes for {@code <}, {@code >}, {@code &}). */
     static void writeString(String s, Appendable out) throws IOException {
         out.append('"');
