@@ -12,9 +12,12 @@ import java.util.Optional;
 
 /**
  * The only code that renders PromQL text. The compact form equals Prometheus 3.x' own rendering
- * ({@code String()} of its syntax tree, the {@code query} field of {@code /api/v1/rules}); the pretty form equals
- * its {@code Pretty()} ({@code /api/v1/format_query}). Strings, label values and non-legacy names are quoted here
- * and nowhere else, so no value can inject PromQL.
+ * ({@code String()} of its syntax tree, the {@code query} field of {@code /api/v1/rules}, as of 3.14); the pretty
+ * form equals its {@code Pretty()} ({@code /api/v1/format_query}). Strings, label values and non-legacy names are
+ * quoted here and nowhere else, so no value can inject PromQL.
+ *
+ * <p>Prometheus 2.x prints numbers with Go's {@code fmt.Sprint} ({@code 1e+06}, {@code 1e-05}) where 3.3+ print
+ * {@code 1000000} and {@code 0.00001}; that is the main difference between the two renderings.
  *
  * <p>Trees built with the DSL hold no parenthesis nodes: before printing, the printer puts a parenthesis node
  * wherever precedence, associativity, a unary operator or a subquery needs one, exactly where Prometheus' parser
@@ -24,7 +27,7 @@ import java.util.Optional;
  * <pre>{@code
  * PromQLPrinter.compact(sum(metric("x")).by("job"));   // sum by (job) (x)
  * PromQLPrinter.compact(number(-2).pow(number(2)));     // (-2) ^ 2
- * PromQLPrinter.pretty(longExpression);                // at most 100 characters a line, 2-space indents
+ * PromQLPrinter.pretty(longExpression);                // nodes over 100 bytes broken, 2-space indents
  * }</pre>
  */
 public final class PromQLPrinter {
@@ -87,6 +90,30 @@ public final class PromQLPrinter {
     /** @return {@code s} as a PromQL double-quoted string literal (Go's {@code strconv.Quote}). */
     public static String string(String s) {
         return GoStrings.quote(s);
+    }
+
+    /** Legacy-valid metric names that PromQL reads as keywords or numbers, so they print as {@code {__name__="on"}}. */
+    private static final java.util.Set<String> NON_BARE_METRIC_NAMES =
+            java.util.Set.of("on", "ignoring", "group_left", "group_right", "bool", "atan2", "inf", "nan");
+
+    /** Legacy-valid label names that do not lex as label names inside by/without/on/ignoring/group lists. */
+    private static final java.util.Set<String> NON_BARE_LIST_LABELS = java.util.Set.of("without", "inf", "nan");
+
+    /**
+     * @return whether {@code name} can be printed bare as a metric name and read back as one: a legacy name that
+     *     is not a keyword the lexer takes for an operator or a number (case-insensitive, as PromQL's keywords)
+     */
+    static boolean isBareMetricName(String name) {
+        return Names.isLegacyMetricName(name) && !NON_BARE_METRIC_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Appends a label name of a grouping or matching list, quoted where a bare one would not read back. */
+    static void appendListLabelName(StringBuilder sb, String name) {
+        if (Names.isLegacyLabelName(name) && !NON_BARE_LIST_LABELS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            sb.append(name);
+        } else {
+            GoStrings.quoteTo(sb, name);
+        }
     }
 
     static void appendLabelName(StringBuilder sb, String name) {
@@ -364,7 +391,7 @@ public final class PromQLPrinter {
          */
         private void selectorBody(VectorSelector e) {
             String name = e.name();
-            boolean bareName = !name.isEmpty() && Names.isLegacyMetricName(name);
+            boolean bareName = !name.isEmpty() && isBareMetricName(name);
             if (bareName) {
                 sb.append(name);
             }
@@ -543,7 +570,7 @@ public final class PromQLPrinter {
             if (i > 0) {
                 sb.append(", ");
             }
-            appendLabelName(sb, labels.get(i));
+            appendListLabelName(sb, labels.get(i));
         }
     }
 
