@@ -284,7 +284,6 @@ public final class Executor {
                     }
                 }
             } else if (val != null) {
-                at(r);
                 throw errorf("range can't iterate over " + GoFmt.sprint1(val));
             }
             if (!ran && r.elseList().isPresent()) {
@@ -664,6 +663,10 @@ public final class Executor {
 
     private void printValue(Node n, Object v) {
         at(n);
+        // Go's printableValue indirects a pointer before printing: a *sample prints as {map[...] 1}.
+        if (v instanceof Sample smp) {
+            v = new Sample.Deref(smp);
+        }
         out.append(v == null ? "<no value>" : GoFmt.sprint1(v));
     }
 }

@@ -304,6 +304,18 @@ public final class GoFmt {
             }
             printValue(s.value(), verb, depth + 1);
             buf.append('}');
+        } else if (arg instanceof Sample.Deref d) {
+            buf.append('{');
+            if (plusV) {
+                buf.append("Labels:");
+            }
+            printValue(d.sample().labels(), verb, depth + 1);
+            buf.append(' ');
+            if (plusV) {
+                buf.append("Value:");
+            }
+            printValue(d.sample().value(), verb, depth + 1);
+            buf.append('}');
         } else if (arg == GoValues.NIL_SAMPLE) {
             pad("<nil>");
         } else if (arg instanceof AlertData d) {

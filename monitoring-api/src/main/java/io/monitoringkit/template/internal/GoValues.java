@@ -64,6 +64,9 @@ public final class GoValues {
      * @param value the sample value
      */
     public record Sample(GoMap labels, double value) {
+        /** The struct a {@code *template.sample} points to, as printed at the top level. @param sample the pointer */
+        public record Deref(Sample sample) {
+        }
     }
 
     /** A nil {@code *template.sample}. */
@@ -155,6 +158,9 @@ public final class GoValues {
         }
         if (v instanceof GoMap m) {
             return m.typeName();
+        }
+        if (v instanceof Sample.Deref) {
+            return "template.sample";
         }
         if (v instanceof Sample || v == NIL_SAMPLE) {
             return "*template.sample";
