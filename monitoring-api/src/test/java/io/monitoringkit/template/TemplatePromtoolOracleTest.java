@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code now}, {@code urlQueryEscape}, negative {@code parseDuration}), Go features newer than 2.42's Go 1.19
  * ({@code else with}, range over an integer), errors naming the data struct's type (its {@code Value} field is
  * {@code float64} in 2.42, {@code interface {}} in 3.x), and printing of pointers inside slices (Go prints
- * addresses), and {@code pathPrefix}/{@code externalURL}, which promtool cannot render (it passes no URL to the
+ * addresses), {@code parseDuration} errors (prometheus/common reworded them), and {@code pathPrefix}/{@code externalURL}, which promtool cannot render (it passes no URL to the
  * expander, so they fail with a nil pointer). Those are covered by unit tests against our reading of the 3.x sources.
  */
 class TemplatePromtoolOracleTest {
@@ -175,6 +175,57 @@ class TemplatePromtoolOracleTest {
             c("x\n{{ 1 2 }}"),
             c("x\n{{ index $labels 1 }}"),
             c("x\n{{ toUpper $value }}"),
+            c("{{ $value }}", 0.0),
+            // second batch: rounding, shortest digits, more printf
+            c("{{ printf \"%v\" (args 1 \"a\" nil) }}|{{ (args 1).arg0 }}|{{ index (args \"x\") \"arg0\" }}|"
+                    + "{{ range $k, $v := (args 1 2) }}{{ $k }}={{ $v }};{{ end }}|{{ len (args) }}"),
+            c("{{ slice \"héllo\" 1 3 }}|{{ len \"é\" }}|{{ index \"é\" 0 }}"),
+            c("{{ define \"a\" }}<{{ $ }}>{{ end }}{{ template \"a\" 5 }}{{ with $x := $labels.job }}{{ $x }}{{ end }}"),
+            c("{{ $value | printf \"%.2f\" | printf \"%s%%\" }}|{{ 1.5 | printf \"%v %v\" 1 }}", 99.5),
+            c("{{ html 1.5 }}|{{ urlquery \"a\" \"b\" 1 }}|{{ js 1 2 }}|{{ print (toTime 1) }}"),
+            c("{{ humanizePercentage \"0.5\" }}|{{ toTime \"1.5\" }}|{{ humanizeTimestamp \"NaN\" }}|"
+                    + "{{ humanizeTimestamp 1e9 }}"),
+            c("{{ printf \"%q|%c|%U|%x|%X\" 'x' 'é' 'é' \"é\" \"é\" }}"),
+            c("{{ printf \"%08.3e|%+.2e|%6.2v|%-6v|%06d|%.0e|%.1f|%.2f\" 1234.5 -1234.5 3.14159 1.5 -42 15.0 0.05 1.005 }}"),
+            c("{{ printf \"%g|%v|%v|%v|%v|%.3g\" 1e-320 123456789.0 0.000001 100000.0 999999.9 999.95 }}"),
+            c("{{ $value }}", 1e-300),
+            c("{{ $value }}", 123456789.123),
+            c("{{ $value }}", -0.000012345),
+            c("{{ $value }}", 4.35),
+            c("{{ humanize 999.9999 }} {{ humanize 1e-3 }} {{ humanizeDuration 86400 }} {{ humanizeDuration 1e10 }} "
+                    + "{{ humanizeDuration 59.99999 }} {{ humanize1024 1023.99 }} {{ humanizePercentage 0.99999 }}"),
+            c("{{ 1 }}  \n  {{- 2 }}|{{ 1 -}}\n\n  x|{{- /* c */ -}} y|{{ \"a\" }}{{/* x */}}{{ \"b\" }}"),
+            c("a\r\n{{- 1 }}\r\n{{ printf\n  \"%s-%s\"\n  \"x\"\n  \"y\" }}"),
+            c("{{ $labels.instance | reReplaceAll \":.*\" \"\" }}|{{ \"x\" | match \"x\" }}|"
+                    + "{{ eq .Labels.job \"db\" \"api\" }}|{{ index $labels }}"),
+            c("{{ (index (query \"up\") 0).Labels.job }}|{{ with first (query \"up\") }}{{ .Value }}{{ end }}|"
+                    + "{{ $s := index (query \"up\") 0 }}{{ $s.Labels.__name__ }}|{{ label \"job\" (first (query \"up\")) }}"),
+            c("{{ range $i, $s := sortByLabel \"instance\" (query \"up\") }}{{ if $i }}, {{ end }}{{ $s.Labels.instance }}"
+                    + "{{ end }}"),
+            c("{{ if not (query \"nothing_here\") }}no data{{ end }}|{{ if query \"up\" }}data{{ end }}|"
+                    + "{{ if $externalLabels }}ext{{ end }}|{{ if 0.0 }}x{{ else }}zero{{ end }}"),
+            c("{{ $x := 0 }}{{ range $i, $e := query \"up\" }}{{ $x = $i }}{{ end }}{{ $x }}|"
+                    + "{{ range $e := query \"up\" }}{{ $e.Value }}{{ end }}"),
+            c("x\n{{ $labels.job | humanize }}"),
+            c("x\n{{ slice \"abc\" 4 }}"),
+            c("x\n{{ and }}"),
+            c("x\n{{ not 1 2 }}"),
+            c("x\n{{ printf 1 }}"),
+            c("x\n{{ call $labels }}"),
+            c("x\n{{ $value.x }}"),
+            c("x\n{{ (query \"up\").x }}"),
+            c("x\n{{ range $labels.job }}{{ end }}"),
+            c("x\n{{ label 1 (first (query \"up\")) }}"),
+            c("x\n{{ label \"job\" \"x\" }}"),
+            c("x\n{{ humanize 1 | humanize }}"),
+            c("x\n{{ .Labels.job 1 }}"),
+            c("x\n{{ index (query \"up\") 2 }}"),
+            c("x\n{{ index (query \"up\") \"a\" }}"),
+            c("x\n{{ match \"[\" \"x\" }}"),
+            c("x\n{{ toTime \"Inf\" }}"),
+            c("x\n{{ humanizeTimestamp 1e10 }}"),
+            c("x\n{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ lt 1 \"a\" }}"),
+            c("x\n{{ eq $labels $labels }}"),
             c("{{ eq $value 1 }}")
     );
 
