@@ -328,24 +328,22 @@ public final class RuleYaml {
                             "braces present in the recording rule name; should it be in expr?: " + record);
                 }
             }
-            YNode labelsAt = m.entries().containsKey("labels") ? m.entries().get("labels").value() : m;
             labels.forEach((k, v) -> {
                 if (!validLabelName(k) || k.equals(Names.METRIC_NAME_LABEL)) {
-                    error(labelsAt, group, index, name, "invalid label name: " + k);
+                    error(keyAt(m, "labels", k), group, index, name, "invalid label name: " + k);
                 }
                 if (!Names.isWellFormed(v)) {
-                    error(labelsAt, group, index, name, "invalid label value: " + v);
+                    error(keyAt(m, "labels", k), group, index, name, "invalid label value: " + v);
                 }
             });
-            YNode annotationsAt = m.entries().containsKey("annotations") ? m.entries().get("annotations").value() : m;
             annotations.keySet().forEach(k -> {
                 if (!validLabelName(k)) {
-                    error(annotationsAt, group, index, name, "invalid annotation name: " + k);
+                    error(keyAt(m, "annotations", k), group, index, name, "invalid annotation name: " + k);
                 }
             });
             if (!alert.isEmpty()) {
-                templates("label", labels, labelsAt, group, index, name, alert);
-                templates("annotation", annotations, annotationsAt, group, index, name, alert);
+                templates("label", labels, m, "labels", group, index, name, alert);
+                templates("annotation", annotations, m, "annotations", group, index, name, alert);
             }
             int errorsAfter = (int) problems.stream().filter(RuleProblem::isError).count();
             if (errorsAfter > errorsBefore || expr == null) {
@@ -358,9 +356,19 @@ public final class RuleYaml {
             return new RecordingRule(record, expr, labels);
         }
 
-        void templates(String what, Map<String, String> values, YNode at, String group, int index, String name,
-                       String alert) {
+        /** @return where {@code key.sub} is written (the entry's value), or the rule when absent. */
+        YNode keyAt(YMap m, String key, String sub) {
+            Entry e = m.entries().get(key);
+            if (e != null && e.value() instanceof YMap inner && inner.entries().containsKey(sub)) {
+                return inner.entries().get(sub).value();
+            }
+            return e != null ? e.value() : m;
+        }
+
+        void templates(String what, Map<String, String> values, YMap m, String mapKey, String group, int index,
+                       String name, String alert) {
             values.forEach((k, v) -> {
+                YNode at = keyAt(m, mapKey, k);
                 try {
                     Templates.parse("__alert_" + alert, v);
                     for (TemplateProblem p : Templates.validate(v)) {
