@@ -48,7 +48,7 @@ public record RuleFile(List<RuleGroup> groups) {
     public List<RuleProblem> validate() {
         try {
             YamlTree.YNode doc = YamlTree.parseAll(toYaml()).get(0);
-            return RuleYaml.check(doc, "<model>", RuleYaml.Options.forVersion(3, 0).withThanos()).problems().stream()
+            return RuleYaml.check(doc, "<model>", RuleYaml.Options.forVersion(3, 8).withThanos()).problems().stream()
                     .filter(RuleProblem::isError).toList();
         } catch (YamlTree.YamlError e) {
             throw new IllegalStateException("our own YAML does not parse: " + e.getMessage(), e);
@@ -111,6 +111,20 @@ public record RuleFile(List<RuleGroup> groups) {
                 String rw = where + "rule " + (i + 1) + ", \"" + r.name() + "\": ";
                 if (r instanceof AlertingRule a && !a.keepFiringFor().isZero() && older(v, 2, 42)) {
                     out.add(rw + "keep_firing_for needs Prometheus 2.42");
+                }
+                if (r instanceof AlertingRule a) {
+                    java.util.Set<String> available = io.monitoringkit.template.Templates.functionNamesIn(version);
+                    java.util.Set<String> missing = new java.util.TreeSet<>();
+                    for (String t : a.labels().values()) {
+                        missing.addAll(io.monitoringkit.template.Templates.parse("t", t).functions());
+                    }
+                    for (String t : a.annotations().values()) {
+                        missing.addAll(io.monitoringkit.template.Templates.parse("t", t).functions());
+                    }
+                    missing.removeAll(available);
+                    for (String f : missing) {
+                        out.add(rw + "template function " + f + " is not in Prometheus " + version);
+                    }
                 }
                 if (older(v, 3, 0)) {
                     if (r instanceof RecordingRule rec && !io.monitoringkit.model.Names.isLegacyMetricName(rec.record())) {

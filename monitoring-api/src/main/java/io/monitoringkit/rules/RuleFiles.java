@@ -27,8 +27,8 @@ public final class RuleFiles {
     private RuleFiles() {
     }
 
-    /** The Prometheus version checks target unless told otherwise. */
-    public static final String DEFAULT_VERSION = "3.0";
+    /** The Prometheus version checks target unless told otherwise: the newest whose rule-file features we know. */
+    public static final String DEFAULT_VERSION = "3.8";
 
     /** Checks a rule file or PrometheusRule manifest against Prometheus 3.x' rules. */
     public static RuleCheck check(String yaml, String file) {

@@ -112,6 +112,49 @@ public final class Templates {
         return Functions.ALL_NAMES;
     }
 
+    /**
+     * @return the functions a given Prometheus version offers to templates ({@code toTime} since 2.38,
+     *     {@code toDuration} and {@code now} since 3.6, {@code urlQueryEscape} since 3.8, ...)
+     * @throws IllegalArgumentException when {@code prometheusVersion} is not like {@code 2.42} or {@code 3.1.0}
+     */
+    public static Set<String> functionNamesIn(String prometheusVersion) {
+        int[] v = version(prometheusVersion);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String f : Functions.ALL_NAMES) {
+            if (Functions.availableIn(f, v[0], v[1])) {
+                names.add(f);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    static int[] version(String version) {
+        Objects.requireNonNull(version, "version");
+        String[] parts = version.replaceFirst("^v", "").split("\\.");
+        try {
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + version + "\" is not a Prometheus version (e.g. 2.45 or 3.1.0)");
+        }
+    }
+
+    /**
+     * Parses an alert template as {@code prometheusVersion} would: functions that version lacks are
+     * {@code not defined}.
+     *
+     * @throws TemplateParseException when that Prometheus would reject the template
+     */
+    public static Template parse(String name, String text, String prometheusVersion) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(text, "text");
+        try {
+            return new Template(Parser.parse(name, text, functionNamesIn(prometheusVersion),
+                    Template.ALERT_VARIABLES));
+        } catch (Parser.ParseError e) {
+            throw new TemplateParseException(name, e.line(), column(text, e.pos()), e.reason());
+        }
+    }
+
     /** @return the names of the functions Prometheus 3.x adds to text/template's. */
     public static Set<String> prometheusFunctionNames() {
         return Functions.PROMETHEUS_NAMES;

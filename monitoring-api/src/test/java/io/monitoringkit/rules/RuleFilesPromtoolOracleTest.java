@@ -108,6 +108,7 @@ class RuleFilesPromtoolOracleTest {
         add("bad-template-annotation", alert("    annotations:\n      s: '{{ $labels.job }'\n"));
         add("bad-template-label", alert("    labels:\n      s: '{{ nope }}'\n"));
         add("bad-template-undefined-var", alert("    annotations:\n      s: '{{ $x }}'\n"));
+        add("bad-template-function-from-3x", alert("    annotations:\n      s: '{{ toDuration 60 }}'\n"));
         add("bad-template-unclosed", alert("    annotations:\n      s: '{{ if true }}x'\n"));
         add("bad-unknown-top-field", "groups: []\nextra: 1\n");
         add("bad-unknown-group-field", "groups:\n- name: g\n  foo: 1\n  rules: []\n");

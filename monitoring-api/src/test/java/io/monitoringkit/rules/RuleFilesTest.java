@@ -167,7 +167,8 @@ class RuleFilesTest {
     void compatibilityListsWhatAnOlderPrometheusLacks() {
         RuleFile f = RuleFile.of(List.of(RuleGroup.builder("g").queryOffset(PromDuration.ofMinutes(1)).label("a", "b")
                 .partialResponseStrategy("warn")
-                .rule(AlertingRule.builder("A").expr("up").keepFiringFor(PromDuration.ofMinutes(5)).build())
+                .rule(AlertingRule.builder("A").expr("up").keepFiringFor(PromDuration.ofMinutes(5))
+                        .annotation("d", "{{ toDuration 60 }} {{ urlQueryEscape $labels.job }}").build())
                 .rule(RecordingRule.of("my.metric", "up").withLabels(Map.of("a.b", "c")))
                 .build()));
         assertThat(f.compatibleWith("2.41")).containsExactly(
@@ -175,10 +176,13 @@ class RuleFilesTest {
                 "group \"g\": group labels need Prometheus 3.0",
                 "group \"g\": partial_response_strategy is Thanos-only; Prometheus rejects it",
                 "group \"g\": rule 1, \"A\": keep_firing_for needs Prometheus 2.42",
+                "group \"g\": rule 1, \"A\": template function toDuration is not in Prometheus 2.41",
+                "group \"g\": rule 1, \"A\": template function urlQueryEscape is not in Prometheus 2.41",
                 "group \"g\": rule 2, \"my.metric\": the metric name needs Prometheus 3.0 (UTF-8 names)",
                 "group \"g\": rule 2, \"my.metric\": label name \"a.b\" needs Prometheus 3.0 (UTF-8 names)");
-        assertThat(f.compatibleWith("3.2")).containsExactly(
-                "group \"g\": partial_response_strategy is Thanos-only; Prometheus rejects it");
+        assertThat(f.compatibleWith("3.6")).containsExactly(
+                "group \"g\": partial_response_strategy is Thanos-only; Prometheus rejects it",
+                "group \"g\": rule 1, \"A\": template function urlQueryEscape is not in Prometheus 3.6");
         assertThatThrownBy(() -> f.compatibleWith("latest"))
                 .hasMessage("\"latest\" is not a Prometheus version (e.g. 2.45 or 3.1.0)");
     }

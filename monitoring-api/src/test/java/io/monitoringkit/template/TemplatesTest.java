@@ -298,6 +298,17 @@ class TemplatesTest {
     }
 
     @Test
+    void parsingForAnOlderPrometheusRejectsItsMissingFunctions() {
+        assertThat(Templates.functionNamesIn("2.42")).contains("toTime", "humanize")
+                .doesNotContain("toDuration", "now", "urlQueryEscape");
+        assertThat(Templates.functionNamesIn("2.37")).doesNotContain("toTime");
+        assertThat(Templates.functionNamesIn("3.8")).containsExactlyElementsOf(Templates.functionNames());
+        assertThatThrownBy(() -> Templates.parse("s", "ok\n{{ toDuration 1 }}", "2.42"))
+                .hasMessage("template: s:2: function \"toDuration\" not defined");
+        assertThat(Templates.parse("s", "{{ toDuration 1 }}", "3.6").functions()).containsExactly("toDuration");
+    }
+
+    @Test
     void templateDataIsImmutable() {
         TemplateData base = TemplateData.forAlert(Labels.of("a", "1"), 2);
         TemplateData withUrl = base.externalUrl("http://x");

@@ -65,19 +65,21 @@ public final class RuleYaml {
      * @param queryOffset groups may have query_offset (2.53)
      * @param keepFiringFor alerts may have keep_firing_for (2.42)
      * @param thanos groups may have Thanos' partial_response_strategy
+     * @param version the version, {@code major.minor}, whose template functions are available
      */
     public record Options(boolean utf8Names, boolean groupLabels, boolean queryOffset, boolean keepFiringFor,
-                          boolean thanos) {
+                          boolean thanos, String version) {
 
         /** @return what Prometheus {@code major.minor} accepts. */
         public static Options forVersion(int major, int minor) {
             boolean v3 = major >= 3;
-            return new Options(v3, v3, v3 || (major == 2 && minor >= 53), v3 || (major == 2 && minor >= 42), false);
+            return new Options(v3, v3, v3 || (major == 2 && minor >= 53), v3 || (major == 2 && minor >= 42), false,
+                    major + "." + minor);
         }
 
         /** @return a copy that also accepts partial_response_strategy. */
         public Options withThanos() {
-            return new Options(utf8Names, groupLabels, queryOffset, keepFiringFor, true);
+            return new Options(utf8Names, groupLabels, queryOffset, keepFiringFor, true, version);
         }
     }
 
@@ -370,7 +372,7 @@ public final class RuleYaml {
             values.forEach((k, v) -> {
                 YNode at = keyAt(m, mapKey, k);
                 try {
-                    Templates.parse("__alert_" + alert, v);
+                    Templates.parse("__alert_" + alert, v, options.version());
                     for (TemplateProblem p : Templates.validate(v)) {
                         warning(at, group, index, name, what + " " + GoStrings.quote(k) + ": " + p.message());
                     }

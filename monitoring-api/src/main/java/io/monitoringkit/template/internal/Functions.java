@@ -59,6 +59,18 @@ public final class Functions {
             "humanize1024", "humanizeDuration", "humanizePercentage", "humanizeTimestamp", "toTime", "toDuration",
             "now", "pathPrefix", "externalURL", "parseDuration", "urlQueryEscape")));
 
+    /** The Prometheus version (major, minor) that introduced each function added after 2.0. */
+    public static final Map<String, int[]> INTRODUCED = Map.of(
+            "humanizePercentage", new int[] {2, 11}, "parseDuration", new int[] {2, 32},
+            "stripPort", new int[] {2, 33}, "stripDomain", new int[] {2, 36}, "toTime", new int[] {2, 38},
+            "toDuration", new int[] {3, 6}, "now", new int[] {3, 6}, "urlQueryEscape", new int[] {3, 8});
+
+    /** @return whether Prometheus {@code major.minor} has the function. */
+    public static boolean availableIn(String name, int major, int minor) {
+        int[] v = INTRODUCED.get(name);
+        return v == null || major > v[0] || (major == v[0] && minor >= v[1]);
+    }
+
     /** Every function name a template may use. */
     public static final Set<String> ALL_NAMES;
 
