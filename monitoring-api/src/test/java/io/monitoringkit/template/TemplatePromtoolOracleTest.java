@@ -230,6 +230,35 @@ class TemplatePromtoolOracleTest {
             c("{{ eq $value 1 }}")
     );
 
+    /** Seeded values across magnitudes, signs and rounding ties, each through every float verb and humanizer. */
+    static final List<Case> GENERATED = generated();
+
+    private static List<Case> generated() {
+        java.util.Random r = new java.util.Random(42);
+        List<Case> out = new ArrayList<>();
+        String t = "{{ printf \"%v|%g|%e|%.3e|%.2f|%.0f|%10.4g|%.15g|%+.1e|%G|%8.3f|%-9.2e|\" $value $value $value "
+                + "$value $value $value $value $value $value $value $value $value }}{{ humanize $value }}|"
+                + "{{ humanize1024 $value }}|{{ humanizeDuration $value }}|{{ humanizePercentage $value }}";
+        for (int i = 0; i < 120; i++) {
+            double v = switch (i % 6) {
+                case 0 -> r.nextDouble() * Math.pow(10, r.nextInt(30) - 10);
+                case 1 -> -r.nextDouble() * Math.pow(10, r.nextInt(12));
+                case 2 -> r.nextInt(2_000_000) + 0.5;
+                case 3 -> Math.round(r.nextDouble() * 100_000) / 1000.0;
+                case 4 -> (double) r.nextLong() / (1L << r.nextInt(40));
+                default -> r.nextInt(100) * Math.pow(2, -r.nextInt(20));
+            };
+            out.add(new Case(t, DEFAULT_LABELS, v));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<Case> all() {
+        List<Case> all = new ArrayList<>(CASES);
+        all.addAll(GENERATED);
+        return all;
+    }
+
     private static final Map<String, List<TemplateSample>> QUERIES = Map.of(
             "up", List.of(
                     new TemplateSample(Labels.of("__name__", "up", "instance", "a:9090", "job", "api"), 1),
@@ -294,8 +323,9 @@ class TemplatePromtoolOracleTest {
         ObjectNode rules = json.createObjectNode();
         ArrayNode ruleList = rules.putArray("groups").addObject().put("name", "templates").putArray("rules");
         ArrayNode testCases = json.createArrayNode();
-        for (int i = 0; i < CASES.size(); i++) {
-            Case c = CASES.get(i);
+        List<Case> cases = all();
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
             String alert = "T" + i;
             ObjectNode rule = ruleList.addObject();
             rule.put("alert", alert);
@@ -326,7 +356,7 @@ class TemplatePromtoolOracleTest {
         CommandResult result = promtool.inDirectory(dir).withTimeout(Duration.ofSeconds(120))
                 .testRules(Path.of("test.json"));
         assertThat(result.exitCode())
-                .as("promtool test rules disagrees with our rendering of %d templates:%n%s", CASES.size(),
+                .as("promtool test rules disagrees with our rendering of %d templates:%n%s", cases.size(),
                         result.output())
                 .isZero();
     }
@@ -334,8 +364,9 @@ class TemplatePromtoolOracleTest {
     @Test
     void everyCaseRendersWithoutAJavaFailure() {
         List<String> outputs = new ArrayList<>();
-        for (int i = 0; i < CASES.size(); i++) {
-            outputs.add(Templates.expandAlertTemplate("T" + i, CASES.get(i).template(), dataFor(CASES.get(i))));
+        List<Case> cases = all();
+        for (int i = 0; i < cases.size(); i++) {
+            outputs.add(Templates.expandAlertTemplate("T" + i, cases.get(i).template(), dataFor(cases.get(i))));
         }
         assertThat(outputs).doesNotContainNull().allSatisfy(o -> assertThat(o).isNotEmpty());
     }
