@@ -309,6 +309,15 @@ class TemplatesTest {
     }
 
     @Test
+    void absurdNestingFailsWithAnExceptionNotAStackOverflow() {
+        String parens = "{{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}";
+        assertThatThrownBy(() -> Templates.parse("s", parens)).isInstanceOf(TemplateParseException.class)
+                .hasMessage("template: s:1: template nested too deeply to parse");
+        assertThatThrownBy(() -> render("{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}"))
+                .isInstanceOf(TemplateExecException.class).hasMessageContaining("exceeded maximum template depth");
+    }
+
+    @Test
     void templateDataIsImmutable() {
         TemplateData base = TemplateData.forAlert(Labels.of("a", "1"), 2);
         TemplateData withUrl = base.externalUrl("http://x");

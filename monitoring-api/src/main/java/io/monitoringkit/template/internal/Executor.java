@@ -142,7 +142,11 @@ public final class Executor {
         s.vars.add(new Var("$", dot));
         predeclared.forEach((k, v) -> s.vars.add(new Var(k, v)));
         ListNode root = parsed.trees().get(parsed.name());
-        s.walk(dot, root);
+        try {
+            s.walk(dot, root);
+        } catch (StackOverflowError e) {
+            throw s.errorf("exceeded maximum template depth: the JVM stack is exhausted");
+        }
         return out.toString();
     }
 

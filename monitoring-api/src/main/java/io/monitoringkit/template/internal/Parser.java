@@ -119,7 +119,12 @@ public final class Parser {
         Parser p = new Parser(name, text, functions);
         p.vars.add("$");
         p.vars.addAll(predeclared);
-        ListNode root = p.parseTop();
+        ListNode root;
+        try {
+            root = p.parseTop();
+        } catch (StackOverflowError e) {
+            throw p.errorf("template nested too deeply to parse");
+        }
         p.add(name, root);
         return new Parsed(name, text, p.treeSet, p.used);
     }
