@@ -3,11 +3,9 @@ package io.monitoringkit.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +21,13 @@ import java.util.function.BiConsumer;
  * l.metricName();         // Optional[up]
  * l.toString();           // {__name__="up", job="api"}
  * l.with("instance", "a:9090").without("job");
+ * for (Labels.Label label : l.toList()) { ... }
  * }</pre>
+ *
+ * <p>It is deliberately not {@code Iterable}: a type both iterable and comparable is ambiguous to AssertJ's
+ * {@code assertThat}; use {@link #toList()} or {@link #forEach(BiConsumer)}.
  */
-public final class Labels implements Iterable<Labels.Label>, Comparable<Labels> {
+public final class Labels implements Comparable<Labels> {
 
     /** One name/value pair. @param name the label name @param value the label value */
     public record Label(String name, String value) {
@@ -189,33 +191,11 @@ public final class Labels implements Iterable<Labels.Label>, Comparable<Labels> 
         }
     }
 
-    @Override
-    public Iterator<Label> iterator() {
-        return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < names.length;
-            }
-
-            @Override
-            public Label next() {
-                if (i >= names.length) {
-                    throw new NoSuchElementException();
-                }
-                Label l = new Label(names[i], values[i]);
-                i++;
-                return l;
-            }
-        };
-    }
-
     /** @return the labels as a list of pairs in name order. */
     public List<Label> toList() {
         List<Label> list = new ArrayList<>(names.length);
-        for (Label label : this) {
-            list.add(label);
+        for (int i = 0; i < names.length; i++) {
+            list.add(new Label(names[i], values[i]));
         }
         return List.copyOf(list);
     }
