@@ -1,0 +1,502 @@
+package io.monitoringkit.engine;
+
+import io.monitoringkit.engine.PromqlTestScript.Command;
+import io.monitoringkit.engine.PromqlTestScript.Eval;
+import io.monitoringkit.engine.PromqlTestScript.Expect;
+import io.monitoringkit.engine.PromqlTestScript.ExpectedSeries;
+import io.monitoringkit.engine.internal.EngineOptions;
+import io.monitoringkit.engine.internal.EvalException;
+import io.monitoringkit.engine.internal.EvalResult;
+import io.monitoringkit.engine.internal.QueryRunner;
+import io.monitoringkit.engine.internal.SeriesNotation;
+import io.monitoringkit.model.Labels;
+import io.monitoringkit.promql.Expr;
+import io.monitoringkit.promql.ParseOptions;
+import io.monitoringkit.promql.PromQL;
+import io.monitoringkit.promql.PromQLParseException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs Prometheus' promqltest scripts (from {@code ${monitoringkit.shared}/reference/promqltest}) against the
+ * engine: one dynamic test per {@code eval}. Evals that need something out of scope (native histograms, a parse
+ * failure of our parser, annotation source positions) abort with the reason printed; a summary of pass/total per
+ * file is printed at the end.
+ */
+class PromqlTestConformanceTest {
+
+    static final List<String> FILES = List.of("aggregators", "at_modifier", "collision", "functions", "histograms",
+            "literals", "operators", "range_queries", "selectors", "staleness", "subquery", "trig_functions");
+
+    private static final double EPSILON = 0.000001;
+    private static final Map<String, int[]> STATS = new TreeMap<>();
+    private static final Map<String, List<String>> SKIPS = new TreeMap<>();
+
+    static Path dir() {
+        String shared = System.getProperty("monitoringkit.shared");
+        assumeTrue(shared != null, "system property monitoringkit.shared is not set: promqltest conformance skipped");
+        Path d = Path.of(shared, "reference", "promqltest");
+        assumeTrue(Files.isDirectory(d), "no promqltest scripts at " + d + ": conformance skipped");
+        return d;
+    }
+
+    @TestFactory
+    List<DynamicNode> promqltestScripts() throws IOException {
+        Path d = dir();
+        List<DynamicNode> files = new ArrayList<>();
+        for (String f : FILES) {
+            Path p = d.resolve(f + ".test");
+            if (!Files.exists(p)) {
+                continue;
+            }
+            files.add(DynamicContainer.dynamicContainer(f, scriptTests(f, Files.readString(p))));
+        }
+        return files;
+    }
+
+    @AfterAll
+    static void summary() {
+        if (STATS.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("\npromqltest conformance (passed/total, aborted, failed):\n");
+        int[] all = new int[4];
+        for (Map.Entry<String, int[]> e : STATS.entrySet()) {
+            int[] s = e.getValue();
+            sb.append(String.format("  %-16s %4d/%-4d  aborted %3d  failed %3d%n", e.getKey(), s[0], s[3], s[1], s[2]));
+            for (int i = 0; i < 4; i++) {
+                all[i] += s[i];
+            }
+        }
+        sb.append(String.format("  %-16s %4d/%-4d  aborted %3d  failed %3d%n", "TOTAL", all[0], all[3], all[1], all[2]));
+        System.out.println(sb);
+    }
+
+    private static synchronized void count(String file, int kind) {
+        int[] s = STATS.computeIfAbsent(file, k -> new int[4]);
+        s[kind]++;
+        s[3]++;
+    }
+
+    /** Shared state of one script while its dynamic tests run in order. */
+    private static final class ScriptState {
+        Storage storage = Storage.create();
+        final Set<String> nativeMetrics = new HashSet<>();
+        String loadProblem;
+    }
+
+    private List<DynamicNode> scriptTests(String file, String text) {
+        List<Command> cmds = PromqlTestScript.parse(text);
+        ScriptState st = new ScriptState();
+        List<DynamicNode> tests = new ArrayList<>();
+        List<Command> pending = new ArrayList<>();
+        for (Command c : cmds) {
+            if (!(c instanceof Eval ev)) {
+                pending.add(c);
+                continue;
+            }
+            List<Command> before = List.copyOf(pending);
+            pending.clear();
+            tests.add(DynamicTest.dynamicTest("line " + ev.line + ": " + ev.query, () -> {
+                for (Command b : before) {
+                    apply(st, b);
+                }
+                try {
+                    runEval(st, ev);
+                    count(file, 0);
+                } catch (TestAbortedException e) {
+                    count(file, 1);
+                    SKIPS.computeIfAbsent(file, k -> new ArrayList<>()).add(ev.line + ": " + e.getMessage());
+                    System.out.println("ABORTED " + file + ".test " + ev + " -- " + e.getMessage());
+                    throw e;
+                } catch (AssertionError | RuntimeException e) {
+                    count(file, 2);
+                    throw e;
+                }
+            }));
+        }
+        return tests;
+    }
+
+    private static void apply(ScriptState st, Command c) {
+        if (c instanceof PromqlTestScript.Clear) {
+            st.storage = Storage.create();
+            st.nativeMetrics.clear();
+            st.loadProblem = null;
+            return;
+        }
+        PromqlTestScript.Load l = (PromqlTestScript.Load) c;
+        StringBuilder floats = new StringBuilder();
+        for (String line : l.text().split("\n")) {
+            if (line.contains("{{")) {
+                String[] parts = SeriesNotation.splitLine(line);
+                SeriesNotation.parseDescription(parts[0]).metricName().ifPresent(st.nativeMetrics::add);
+                // float samples of a mixed series are still loaded
+                StringBuilder vals = new StringBuilder();
+                for (String tok : splitValues(parts[1])) {
+                    vals.append(tok.startsWith("{{") ? "_" : tok).append(' ');
+                }
+                floats.append(parts[0]).append(' ').append(vals).append('\n');
+                continue;
+            }
+            floats.append(line).append('\n');
+        }
+        st.storage.load(floats.toString());
+    }
+
+    /** Splits a value list at spaces outside {{...}}. */
+    private static List<String> splitValues(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '{') {
+                depth++;
+            } else if (ch == '}') {
+                depth--;
+            }
+            if (Character.isWhitespace(ch) && depth == 0) {
+                if (cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static final ParseOptions PARSE = ParseOptions.defaults().withExperimentalFunctions(true);
+    private static final EngineOptions OPTS = new EngineOptions(300_000, 60_000, 50_000_000, true);
+
+    private static void runEval(ScriptState st, Eval ev) {
+        if (ev.nativeHistogramsExpected) {
+            throw new TestAbortedException("expects native histogram samples (out of scope)");
+        }
+        for (String m : st.nativeMetrics) {
+            if (Pattern.compile("\\b" + Pattern.quote(m) + "\\b").matcher(ev.query).find()) {
+                throw new TestAbortedException("reads native histogram series " + m + " (out of scope)");
+            }
+        }
+        if (ev.query.matches(".*\\b(info|histogram_quantiles)\\s*\\(.*") ) {
+            throw new TestAbortedException("uses an out-of-scope experimental function (info/histogram_quantiles)");
+        }
+        Expr expr;
+        try {
+            expr = PromQL.parse(ev.query, PARSE);
+        } catch (PromQLParseException e) {
+            if (ev.isFail()) {
+                checkFailure(ev, e.reason());
+                return;
+            }
+            throw new TestAbortedException("parser: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            if (ev.isFail()) {
+                checkFailure(ev, e.getMessage());
+                return;
+            }
+            throw new TestAbortedException("parser: " + e.getMessage());
+        }
+        EvalResult result;
+        try {
+            if (ev.instant && !ev.rangeVector) {
+                result = QueryRunner.instant(st.storage.store(), OPTS, expr, ev.start);
+            } else if (ev.rangeVector) {
+                result = QueryRunner.instant(st.storage.store(), OPTS, expr, ev.end);
+            } else {
+                result = QueryRunner.range(st.storage.store(), OPTS, expr, ev.start, ev.end, ev.step);
+            }
+        } catch (EvalException e) {
+            if (ev.isFail()) {
+                checkFailure(ev, e.getMessage());
+                return;
+            }
+            throw new AssertionFailedError("query failed: " + e.getMessage());
+        }
+        if (ev.isFail()) {
+            throw new AssertionFailedError("expected the query to fail but it returned " + describe(result));
+        }
+        checkAnnotations(ev, result);
+        compare(ev, result);
+        if (ev.instant && !ev.rangeVector && ev.expectedString == null
+                && !ev.query.matches(".*\\b(start|end|range|step)\\(\\).*")
+                && !(result instanceof EvalResult.MatrixResult)) {
+            // like promqltest: the same query as a range query around the instant must agree at that instant
+            EvalResult r;
+            try {
+                r = QueryRunner.range(st.storage.store(), OPTS, expr, ev.start - 60_000, ev.start + 60_000, 60_000);
+            } catch (EvalException e) {
+                throw new AssertionFailedError("query failed in range mode: " + e.getMessage());
+            }
+            if (!ev.isOrdered()) {
+                List<EvalResult.Point> pts = new ArrayList<>();
+                for (EvalResult.SeriesPoints s : ((EvalResult.MatrixResult) r).series()) {
+                    for (int i = 0; i < s.ts().length; i++) {
+                        if (s.ts()[i] == ev.start) {
+                            pts.add(new EvalResult.Point(s.metric(), ev.start, s.vs()[i]));
+                        }
+                    }
+                }
+                if (result instanceof EvalResult.ScalarResult) {
+                    compare(ev, new EvalResult.ScalarResult(ev.start, pts.get(0).v(), result.annotations()));
+                } else {
+                    try {
+                        compare(ev, new EvalResult.VectorResult(pts, result.annotations()));
+                    } catch (AssertionError e) {
+                        throw new AssertionFailedError("in range mode: " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(EvalResult r) {
+        return r.toString();
+    }
+
+    private static void checkFailure(Eval ev, String actual) {
+        if (ev.expectedFailMessage != null && !ev.expectedFailMessage.equals(actual)) {
+            throw new AssertionFailedError("expected error \"" + ev.expectedFailMessage + "\" but got: " + actual);
+        }
+        if (ev.expectedFailRegexp != null && !Pattern.compile(ev.expectedFailRegexp).matcher(actual).find()) {
+            throw new AssertionFailedError("expected error matching " + ev.expectedFailRegexp + " but got: " + actual);
+        }
+        for (Expect e : ev.expects) {
+            if (e.type().equals("fail") && e.matchType() != null && !matches(e, actual)) {
+                throw new AssertionFailedError("expected error " + e.matchType() + " \"" + e.text() + "\" but got: "
+                        + actual);
+            }
+        }
+    }
+
+    private static boolean matches(Expect e, String actual) {
+        String want = unquoteIfQuoted(e.text());
+        if (e.matchType().equals("msg")) {
+            return want.equals(actual);
+        }
+        return Pattern.compile(want).matcher(actual).find();
+    }
+
+    private static String unquoteIfQuoted(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("`") && s.endsWith("`"))) {
+            return io.monitoringkit.engine.internal.GoStrings2.unquote(s);
+        }
+        return s;
+    }
+
+    private static final Pattern POSITION = Pattern.compile(" \\((?:[0-9]+:[0-9]+|\\\\\\([^)]*\\\\\\)|[^)]*)\\)$");
+
+    private static void checkAnnotations(Eval ev, EvalResult r) {
+        List<String> warnings = r.annotations().warnings();
+        List<String> infos = r.annotations().infos();
+        if (ev.warn && warnings.isEmpty()) {
+            throw new AssertionFailedError("expected warnings but got none");
+        }
+        if (ev.info && infos.isEmpty()) {
+            throw new AssertionFailedError("expected info annotations but got none");
+        }
+        boolean positionOnly = false;
+        for (String type : List.of("warn", "info")) {
+            List<String> actual = type.equals("warn") ? warnings : infos;
+            List<Expect> exps = ev.expects.stream().filter(e -> e.type().equals(type)).toList();
+            if (exps.isEmpty()) {
+                continue;
+            }
+            boolean[] used = new boolean[actual.size()];
+            for (Expect e : exps) {
+                boolean found = false;
+                for (int i = 0; i < actual.size(); i++) {
+                    int m = annotationMatch(e, actual.get(i));
+                    if (m > 0) {
+                        found = true;
+                        used[i] = true;
+                        positionOnly |= m == 2;
+                    }
+                }
+                if (!found) {
+                    throw new AssertionFailedError("expected " + type + " annotation " + e.matchType() + " \""
+                            + e.text() + "\" but got " + actual);
+                }
+            }
+            for (int i = 0; i < used.length; i++) {
+                if (!used[i]) {
+                    throw new AssertionFailedError("unexpected " + type + " annotation: " + actual.get(i));
+                }
+            }
+        }
+        if (ev.expects.stream().anyMatch(e -> e.type().equals("no_warn")) && !warnings.isEmpty()) {
+            throw new AssertionFailedError("unexpected warning annotations: " + warnings);
+        }
+        if (ev.expects.stream().anyMatch(e -> e.type().equals("no_info")) && !infos.isEmpty()) {
+            throw new AssertionFailedError("unexpected info annotations: " + infos);
+        }
+        if (positionOnly) {
+            compare(ev, r);
+            throw new TestAbortedException("result and annotation text match, but the expected annotation carries a "
+                    + "source position, which our AST does not record");
+        }
+    }
+
+    /** @return 0 no match, 1 match, 2 match once the source position is removed from the expectation. */
+    private static int annotationMatch(Expect e, String actual) {
+        if (e.matchType() == null) {
+            return 1;
+        }
+        String want = e.text();
+        if (e.matchType().equals("msg")) {
+            if (want.equals(actual)) {
+                return 1;
+            }
+            String stripped = want.replaceFirst(" \\([0-9]+:[0-9]+\\)$", "");
+            return stripped.equals(actual) ? 2 : 0;
+        }
+        if (Pattern.compile(want).matcher(actual).find()) {
+            return 1;
+        }
+        String stripped = want.replaceFirst(" \\\\\\((?:[^\\\\]|\\\\[^)])*\\\\\\)$", "");
+        return !stripped.equals(want) && Pattern.compile(stripped + "$").matcher(actual).find() ? 2 : 0;
+    }
+
+    private static void compare(Eval ev, EvalResult r) {
+        if (ev.expectedString != null) {
+            if (!(r instanceof EvalResult.StringResult s) || !s.v().equals(ev.expectedString)) {
+                throw new AssertionFailedError("expected string \"" + ev.expectedString + "\" but got " + r);
+            }
+            return;
+        }
+        if (ev.scalar != null) {
+            if (!(r instanceof EvalResult.ScalarResult s)) {
+                throw new AssertionFailedError("expected scalar result, but got " + r);
+            }
+            if (!almostEqual(ev.scalar, s.v())) {
+                throw new AssertionFailedError("expected scalar " + ev.scalar + " but got " + s.v());
+            }
+            return;
+        }
+        Map<Labels, ExpectedSeries> expected = new HashMap<>();
+        for (ExpectedSeries s : ev.series) {
+            expected.put(s.labels(), s);
+        }
+        if (r instanceof EvalResult.ScalarResult s) {
+            throw new AssertionFailedError("expected vector or matrix result, but got scalar " + s.v());
+        }
+        if (r instanceof EvalResult.VectorResult v) {
+            Set<Labels> seen = new HashSet<>();
+            int pos = 0;
+            for (EvalResult.Point p : v.samples()) {
+                pos++;
+                ExpectedSeries exp = expected.get(p.metric());
+                if (exp == null) {
+                    throw new AssertionFailedError("unexpected metric " + p.metric() + " in result, has value "
+                            + p.v());
+                }
+                if (ev.isOrdered() && exp.position() != pos) {
+                    throw new AssertionFailedError("expected metric " + p.metric() + " at position "
+                            + exp.position() + " but was at " + pos);
+                }
+                if (!almostEqual(exp.values()[0], p.v())) {
+                    throw new AssertionFailedError("expected " + exp.values()[0] + " for " + p.metric() + " but got "
+                            + p.v());
+                }
+                seen.add(p.metric());
+            }
+            for (Labels l : expected.keySet()) {
+                if (!seen.contains(l)) {
+                    throw new AssertionFailedError("expected metric " + l + " not found; got " + v.samples());
+                }
+            }
+            return;
+        }
+        EvalResult.MatrixResult m = (EvalResult.MatrixResult) r;
+        if (ev.isOrdered()) {
+            throw new AssertionFailedError("expected ordered result, but query returned a matrix");
+        }
+        Set<Labels> seen = new HashSet<>();
+        for (EvalResult.SeriesPoints s : m.series()) {
+            ExpectedSeries exp = expected.get(s.metric());
+            if (exp == null) {
+                throw new AssertionFailedError("unexpected metric " + s.metric() + " in result, has "
+                        + points(s.ts(), s.vs()));
+            }
+            seen.add(s.metric());
+            List<long[]> ts = new ArrayList<>();
+            List<Double> vs = new ArrayList<>();
+            for (int i = 0; i < exp.values().length; i++) {
+                long t = ev.start + i * ev.step;
+                if (t > ev.end) {
+                    throw new AssertionFailedError("expected " + exp.values().length + " points for " + s.metric()
+                            + ", but query time range cannot return this many points");
+                }
+                if (!SeriesNotation.isOmitted(exp.values()[i])) {
+                    ts.add(new long[] {t});
+                    vs.add(exp.values()[i]);
+                }
+            }
+            if (ts.size() != s.ts().length) {
+                throw new AssertionFailedError("expected " + ts.size() + " float points for " + s.metric()
+                        + ", but got " + points(s.ts(), s.vs()));
+            }
+            for (int i = 0; i < ts.size(); i++) {
+                if (ts.get(i)[0] != s.ts()[i]) {
+                    throw new AssertionFailedError("expected timestamp " + ts.get(i)[0] + " at index " + i + " for "
+                            + s.metric() + ", got " + points(s.ts(), s.vs()));
+                }
+                if (!almostEqual(vs.get(i), s.vs()[i])) {
+                    throw new AssertionFailedError("expected " + vs.get(i) + " at " + ts.get(i)[0] + " for "
+                            + s.metric() + ", got " + points(s.ts(), s.vs()));
+                }
+            }
+        }
+        for (Labels l : expected.keySet()) {
+            if (!seen.contains(l)) {
+                throw new AssertionFailedError("expected metric " + l + " not found");
+            }
+        }
+    }
+
+    private static String points(long[] ts, double[] vs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ts.length; i++) {
+            sb.append(vs[i]).append(" @[").append(ts[i]).append("] ");
+        }
+        return sb.toString();
+    }
+
+    static boolean almostEqual(double a, double b) {
+        if (Double.isNaN(a) && Double.isNaN(b)) {
+            return true;
+        }
+        if (a == b) {
+            return true;
+        }
+        double absSum = Math.abs(a) + Math.abs(b);
+        double diff = Math.abs(a - b);
+        if (a == 0 || b == 0 || absSum < Double.MIN_NORMAL) {
+            return diff < EPSILON * Double.MIN_NORMAL;
+        }
+        return diff / Math.min(absSum, Double.MAX_VALUE) < EPSILON;
+    }
+}
