@@ -29,7 +29,7 @@ final class PromqlTestScript {
     }
 
     /** A load block: its text (header and series lines) and line number. */
-    record Load(String text, int line, boolean nativeHistograms) implements Command {
+    record Load(String text, int line, boolean nativeHistograms, boolean nhcb) implements Command {
     }
 
     /** Removes all data. */
@@ -120,7 +120,7 @@ final class PromqlTestScript {
                     sb.append(lines[j]).append('\n');
                     nh |= lines[j].contains("{{");
                 }
-                out.add(new Load(sb.toString(), start, nh || lm.group(1) != null));
+                out.add(new Load(sb.toString(), start, nh, lm.group(1) != null));
                 i = j - 1;
                 continue;
             }

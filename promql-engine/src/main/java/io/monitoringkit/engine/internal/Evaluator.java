@@ -43,6 +43,7 @@ public final class Evaluator implements ExprVisitor<Val> {
     final EngineOptions opts;
     final long queryStart;
     final long queryEnd;
+    final long queryStep;
     final Annotations annotations = new Annotations();
     private long currentSamples;
 
@@ -57,6 +58,7 @@ public final class Evaluator implements ExprVisitor<Val> {
         this.opts = opts;
         this.queryStart = queryStart;
         this.queryEnd = queryEnd;
+        this.queryStep = interval;
         setRange(queryStart, queryEnd, interval);
     }
 
@@ -206,13 +208,8 @@ public final class Evaluator implements ExprVisitor<Val> {
     }
 
     private long[] stepTimesFor(boolean hasAt) {
-        if (!hasAt) {
-            return times;
-        }
-        // a step-invariant expression is evaluated once, at the start of its range, then repeated
-        long[] st = new long[times.length];
-        java.util.Arrays.fill(st, start);
-        return st;
+        // predict_linear, the only user, is not step-invariant in Prometheus even with @: always the step time
+        return times;
     }
 
     private Val.Range matrix(MatrixSelector m) {
@@ -493,6 +490,17 @@ public final class Evaluator implements ExprVisitor<Val> {
                 }
             }
             case "pi" -> java.util.Arrays.fill(out, Math.PI);
+            case "start" -> java.util.Arrays.fill(out, queryStart / 1000.0);
+            case "end" -> java.util.Arrays.fill(out, queryEnd / 1000.0);
+            case "range" -> java.util.Arrays.fill(out, (queryEnd - queryStart) / 1000.0);
+            case "step" -> java.util.Arrays.fill(out, queryStart == queryEnd ? 0 : queryStep / 1000.0);
+            case "max_of", "min_of" -> {
+                double[] a = scalars(e.args().get(0));
+                double[] b = scalars(e.args().get(1));
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = name.equals("max_of") ? Functions.goMax(a[i], b[i]) : Functions.goMin(a[i], b[i]);
+                }
+            }
             case "scalar" -> {
                 Vec[] in = vectors(e.args().get(0));
                 for (int i = 0; i < out.length; i++) {

@@ -266,7 +266,7 @@ final class Functions {
         };
     }
 
-    private static double goMax(double a, double b) {
+    static double goMax(double a, double b) {
         if (Double.isInfinite(a) && a > 0 || Double.isInfinite(b) && b > 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -276,7 +276,7 @@ final class Functions {
         return Math.max(a, b);
     }
 
-    private static double goMin(double a, double b) {
+    static double goMin(double a, double b) {
         if (Double.isInfinite(a) && a < 0 || Double.isInfinite(b) && b < 0) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -556,9 +556,6 @@ final class Functions {
         Vec[] out = ev.newSteps();
         Map<Labels, Object[]> cache = new java.util.IdentityHashMap<>();
         for (int i = 0; i < in.length; i++) {
-            if (in[i].isEmpty()) {
-                continue;
-            }
             if (Double.isNaN(q[i]) || q[i] < 0 || q[i] > 1) {
                 ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q[i]));
             }
