@@ -3,60 +3,89 @@ package io.monitoringkit.promql;
 import io.monitoringkit.model.GoStrings;
 import io.monitoringkit.model.Names;
 import io.monitoringkit.model.PromDuration;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The only code that renders PromQL text. The compact form equals Prometheus' own rendering (the {@code query}
- * field of {@code /api/v1/rules}); the pretty form equals {@code /api/v1/format_query}. Strings and label values
- * are quoted here and nowhere else, so no value can inject PromQL. Parentheses are added where precedence
- * requires them.
+ * The only code that renders PromQL text. The compact form equals Prometheus 3.x' own rendering
+ * ({@code String()} of its syntax tree, the {@code query} field of {@code /api/v1/rules}); the pretty form equals
+ * its {@code Pretty()} ({@code /api/v1/format_query}). Strings, label values and non-legacy names are quoted here
+ * and nowhere else, so no value can inject PromQL.
+ *
+ * <p>Trees built with the DSL hold no parenthesis nodes: before printing, the printer puts a parenthesis node
+ * wherever precedence, associativity, a unary operator or a subquery needs one, exactly where Prometheus' parser
+ * would have kept one, and then prints the tree as Prometheus prints it. Parenthesis nodes of a parsed tree are
+ * printed as written.
  *
  * <pre>{@code
  * PromQLPrinter.compact(sum(metric("x")).by("job"));   // sum by (job) (x)
- * PromQLPrinter.pretty(longExpression);                // multi-line, 2-space indented
+ * PromQLPrinter.compact(number(-2).pow(number(2)));     // (-2) ^ 2
+ * PromQLPrinter.pretty(longExpression);                // at most 100 characters a line, 2-space indents
  * }</pre>
  */
 public final class PromQLPrinter {
 
+    /** The line length past which the pretty form breaks a node, as in Prometheus ({@code maxCharactersPerLine}). */
+    public static final int MAX_LINE_LENGTH = 100;
+
+    private static final String INDENT = "  ";
+
     private PromQLPrinter() {
     }
 
-    /** @return the single-line canonical form. */
+    /** @return the single-line canonical form, equal to Prometheus' {@code String()}. */
     public static String compact(Expr e) {
-        StringBuilder sb = new StringBuilder();
+        return compactAsIs(Parenthesizer.apply(e));
+    }
+
+    /** Prints a tree that already holds every parenthesis it needs. */
+    private static String compactAsIs(Expr e) {
+        StringBuilder sb = new StringBuilder(64);
         new Compact(sb).print(e);
         return sb.toString();
     }
 
-    /** @return the multi-line form of {@code /api/v1/format_query}. */
+    /**
+     * @return the multi-line form of Prometheus' {@code Pretty()} ({@code /api/v1/format_query}): a node whose compact
+     *     form is longer than {@value #MAX_LINE_LENGTH} bytes (UTF-8) is broken, its children indented by 2 spaces
+     */
     public static String pretty(Expr e) {
-        return compact(e);
+        return new Pretty().pretty(Parenthesizer.apply(e), 0);
     }
 
-    /** @return one matcher as printed inside braces: {@code name="value"}. */
+    /** @return one matcher as printed inside braces: {@code name="value"}, the name quoted unless legacy. */
     public static String matcher(LabelMatcher m) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(m.name().length() + m.value().length() + 6);
         appendLabelName(sb, m.name());
         sb.append(m.op().symbol());
         GoStrings.quoteTo(sb, m.value());
         return sb.toString();
     }
 
-    /** @return the number of an {@code @} modifier: seconds with three decimals. */
+    /**
+     * @return the number of an {@code @} modifier as Prometheus prints it: Go's {@code %.3f} of the seconds, i.e.
+     *     {@code float64(millis) / 1000} rounded half-even from its exact binary value
+     */
     public static String atTimestamp(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        double seconds = (double) millis / 1000.0;
+        return new BigDecimal(seconds).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** @return a number literal as Prometheus prints it (Go's {@code %v} of a float64). */
+    /**
+     * @return a number literal as Prometheus 3.x prints it: Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, the
+     *     shortest digits that read back to {@code v}, never an exponent; {@code +Inf}, {@code -Inf}, {@code NaN},
+     *     {@code -0}
+     */
     public static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        return GoFloat.formatShortestG(v);
+        return GoFloat.formatF(v);
+    }
+
+    /** @return {@code s} as a PromQL double-quoted string literal (Go's {@code strconv.Quote}). */
+    public static String string(String s) {
+        return GoStrings.quote(s);
     }
 
     static void appendLabelName(StringBuilder sb, String name) {
@@ -66,6 +95,229 @@ public final class PromQLPrinter {
             GoStrings.quoteTo(sb, name);
         }
     }
+
+    /** Go's {@code len(string)}: the UTF-8 length in bytes (strings here are well-formed UTF-16). */
+    static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isSurrogate(c)) {
+                n += 2; // a pair is 4 bytes
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /** Orders rendered matchers as Go's {@code sort.Strings} does: by UTF-8 bytes, i.e. by code points. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Parentheses
+
+    /**
+     * Puts a parenthesis node wherever the printed text would otherwise parse to another tree. Returns the same
+     * instance for every subtree that needs none.
+     */
+    static final class Parenthesizer implements ExprVisitor<Expr> {
+        private static final Parenthesizer INSTANCE = new Parenthesizer();
+
+        static Expr apply(Expr e) {
+            return e.accept(INSTANCE);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <E extends Expr> E map(E e) {
+            return (E) e.accept(this);
+        }
+
+        private static Expr wrap(Expr e) {
+            if (e instanceof InstantVectorExpr v) {
+                return new VectorParen(v);
+            }
+            if (e instanceof ScalarExpr s) {
+                return new ScalarParen(s);
+            }
+            if (e instanceof RangeVectorExpr r) {
+                return new RangeParen(r);
+            }
+            return new StringParen((StringExpr) e);
+        }
+
+        private static boolean isNegativeNumber(Expr e) {
+            if (e instanceof NumberLiteral n) {
+                double v = n.value();
+                return v < 0 || (v == 0 && Double.doubleToRawLongBits(v) != 0);
+            }
+            return false;
+        }
+
+        /** Binary operands: lower precedence, the wrong side of equal precedence, and {@code (-x) ^ y}. */
+        private static Expr operand(Expr child, BinaryOp parent, boolean left) {
+            boolean wrap = false;
+            if (child instanceof BinaryExpr cb) {
+                int cp = cb.op().precedence();
+                int pp = parent.precedence();
+                wrap = cp < pp || (cp == pp && left == parent.isRightAssociative());
+            } else if (parent == BinaryOp.POW && left) {
+                // unary minus binds like '*', looser than '^': -x ^ y is -(x ^ y); -2 ^ y also
+                wrap = child instanceof UnaryExpr || isNegativeNumber(child);
+            }
+            return wrap ? wrap(child) : child;
+        }
+
+        /** Unary operands: a binary looser than '^' and a number literal (the parser folds -1 into the number). */
+        private static Expr unaryOperand(Expr child) {
+            boolean wrap = child instanceof NumberLiteral
+                    || (child instanceof BinaryExpr b && b.op().precedence() < BinaryOp.POW.precedence());
+            return wrap ? wrap(child) : child;
+        }
+
+        /** A subquery's '[' binds tighter than every operator: only primaries stay bare. */
+        private static InstantVectorExpr subqueryOperand(InstantVectorExpr child) {
+            boolean bare = child instanceof VectorSelector || child instanceof Call || child instanceof Aggregation
+                    || child instanceof ParenExpr;
+            return bare ? child : new VectorParen(child);
+        }
+
+        @Override
+        public Expr visit(NumberLiteral e) {
+            return e;
+        }
+
+        @Override
+        public Expr visit(StringLiteral e) {
+            return e;
+        }
+
+        @Override
+        public Expr visit(VectorSelector e) {
+            return e;
+        }
+
+        @Override
+        public Expr visit(MatrixSelector e) {
+            return e;
+        }
+
+        @Override
+        public Expr visit(Subquery e) {
+            InstantVectorExpr inner = subqueryOperand(map(e.expr()));
+            return inner == e.expr() ? e : new Subquery(inner, e.range(), e.step(), e.offset(), e.at());
+        }
+
+        private List<Expr> args(List<Expr> args) {
+            List<Expr> out = null;
+            for (int i = 0; i < args.size(); i++) {
+                Expr a = args.get(i);
+                Expr m = map(a);
+                if (m != a && out == null) {
+                    out = new ArrayList<>(args);
+                }
+                if (out != null) {
+                    out.set(i, m);
+                }
+            }
+            return out == null ? args : out;
+        }
+
+        @Override
+        public Expr visit(VectorCall e) {
+            List<Expr> args = args(e.args());
+            return args == e.args() ? e : new VectorCall(e.function(), args);
+        }
+
+        @Override
+        public Expr visit(ScalarCall e) {
+            List<Expr> args = args(e.args());
+            return args == e.args() ? e : new ScalarCall(e.function(), args);
+        }
+
+        @Override
+        public Expr visit(Aggregation e) {
+            InstantVectorExpr expr = map(e.expr());
+            Optional<Expr> param = e.param();
+            if (param.isPresent()) {
+                Expr p = map(param.get());
+                if (p != param.get()) {
+                    param = Optional.of(p);
+                }
+            }
+            return expr == e.expr() && param == e.param() ? e : new Aggregation(e.op(), expr, param, e.grouping());
+        }
+
+        @Override
+        public Expr visit(VectorBinary e) {
+            Expr lhs = operand(map(e.lhs()), e.op(), true);
+            Expr rhs = operand(map(e.rhs()), e.op(), false);
+            return lhs == e.lhs() && rhs == e.rhs() ? e
+                    : new VectorBinary(e.op(), lhs, rhs, e.matching(), e.returnBool());
+        }
+
+        @Override
+        public Expr visit(ScalarBinary e) {
+            ScalarExpr lhs = (ScalarExpr) operand(map(e.lhs()), e.op(), true);
+            ScalarExpr rhs = (ScalarExpr) operand(map(e.rhs()), e.op(), false);
+            return lhs == e.lhs() && rhs == e.rhs() ? e : new ScalarBinary(e.op(), lhs, rhs, e.returnBool());
+        }
+
+        @Override
+        public Expr visit(VectorUnary e) {
+            InstantVectorExpr child = (InstantVectorExpr) unaryOperand(map(e.expr()));
+            return child == e.expr() ? e : new VectorUnary(e.op(), child);
+        }
+
+        @Override
+        public Expr visit(ScalarUnary e) {
+            ScalarExpr child = (ScalarExpr) unaryOperand(map(e.expr()));
+            return child == e.expr() ? e : new ScalarUnary(e.op(), child);
+        }
+
+        @Override
+        public Expr visit(VectorParen e) {
+            InstantVectorExpr inner = map(e.expr());
+            return inner == e.expr() ? e : new VectorParen(inner);
+        }
+
+        @Override
+        public Expr visit(RangeParen e) {
+            RangeVectorExpr inner = map(e.expr());
+            return inner == e.expr() ? e : new RangeParen(inner);
+        }
+
+        @Override
+        public Expr visit(ScalarParen e) {
+            ScalarExpr inner = map(e.expr());
+            return inner == e.expr() ? e : new ScalarParen(inner);
+        }
+
+        @Override
+        public Expr visit(StringParen e) {
+            StringExpr inner = map(e.expr());
+            return inner == e.expr() ? e : new StringParen(inner);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Compact form: Prometheus' String(), on a tree that already holds every parenthesis it needs
 
     private static final class Compact implements ExprVisitor<Void> {
         private final StringBuilder sb;
@@ -93,40 +345,45 @@ public final class PromQLPrinter {
         @Override
         public Void visit(VectorSelector e) {
             selectorBody(e);
-            modifiers(e.at().orElse(null), e.offset());
+            modifiers(e.at(), e.offset());
             return null;
         }
 
+        /**
+         * The metric name when it is a legacy name, then the matchers sorted as rendered strings. A name that
+         * needs quoting becomes a {@code __name__="..."} matcher, which is how Prometheus 3.x prints the tree of
+         * {@code {"my.metric"}}.
+         */
         private void selectorBody(VectorSelector e) {
-            boolean legacyName = !e.name().isEmpty() && Names.isLegacyMetricName(e.name());
-            if (legacyName) {
-                sb.append(e.name());
+            String name = e.name();
+            boolean bareName = !name.isEmpty() && Names.isLegacyMetricName(name);
+            if (bareName) {
+                sb.append(name);
             }
-            List<LabelMatcher> ms = e.matchers();
-            boolean quotedName = !e.name().isEmpty() && !legacyName;
-            if (ms.isEmpty() && !quotedName) {
+            List<String> rendered = new ArrayList<>(e.matchers().size() + 1);
+            if (!name.isEmpty() && !bareName) {
+                rendered.add(matcher(new LabelMatcher(Names.METRIC_NAME_LABEL, MatchOp.EQUAL, name)));
+            }
+            for (LabelMatcher m : e.matchers()) {
+                rendered.add(matcher(m));
+            }
+            if (rendered.isEmpty()) {
                 return;
             }
+            rendered.sort(PromQLPrinter::compareCodePoints);
             sb.append('{');
-            boolean first = true;
-            if (quotedName) {
-                GoStrings.quoteTo(sb, e.name());
-                first = false;
-            }
-            for (LabelMatcher m : ms) {
-                if (!first) {
+            for (int i = 0; i < rendered.size(); i++) {
+                if (i > 0) {
                     sb.append(',');
                 }
-                first = false;
-                sb.append(matcher(m));
+                sb.append(rendered.get(i));
             }
             sb.append('}');
         }
 
-        private void modifiers(AtModifier at, PromDuration offset) {
-            if (at != null) {
-                sb.append(' ').append(at);
-            }
+        /** {@code @} before {@code offset}, as Prometheus prints them (either order parses). */
+        private void modifiers(Optional<AtModifier> at, PromDuration offset) {
+            at.ifPresent(a -> sb.append(' ').append(a));
             if (!offset.isZero()) {
                 sb.append(" offset ").append(offset);
             }
@@ -136,44 +393,15 @@ public final class PromQLPrinter {
         public Void visit(MatrixSelector e) {
             selectorBody(e.selector());
             sb.append('[').append(e.range()).append(']');
-            modifiers(e.selector().at().orElse(null), e.selector().offset());
+            modifiers(e.selector().at(), e.selector().offset());
             return null;
         }
 
         @Override
         public Void visit(Subquery e) {
-            Expr inner = e.expr();
-            boolean wrap = !(inner instanceof VectorSelector || inner instanceof Call || inner instanceof Aggregation
-                    || inner instanceof ParenExpr);
-            if (wrap) {
-                sb.append('(');
-            }
-            print(inner);
-            if (wrap) {
-                sb.append(')');
-            }
-            sb.append('[').append(e.range()).append(':');
-            if (!e.step().isZero()) {
-                sb.append(e.step());
-            }
-            sb.append(']');
-            modifiers(e.at().orElse(null), e.offset());
+            print(e.expr());
+            subquerySuffix(sb, e);
             return null;
-        }
-
-        private void call(Call c) {
-            sb.append(c.function().name()).append('(');
-            args(c.args());
-            sb.append(')');
-        }
-
-        private void args(List<Expr> args) {
-            for (int i = 0; i < args.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                print(args.get(i));
-            }
         }
 
         @Override
@@ -188,15 +416,21 @@ public final class PromQLPrinter {
             return null;
         }
 
+        private void call(Call c) {
+            sb.append(c.function().name()).append('(');
+            List<Expr> args = c.args();
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                print(args.get(i));
+            }
+            sb.append(')');
+        }
+
         @Override
         public Void visit(Aggregation e) {
-            sb.append(e.op().promqlName());
-            Grouping g = e.grouping();
-            if (g.kind() != Grouping.Kind.NONE) {
-                sb.append(g.kind() == Grouping.Kind.BY ? " by (" : " without (");
-                labelList(g.labels());
-                sb.append(") ");
-            }
+            aggregationHead(sb, e);
             sb.append('(');
             if (e.param().isPresent()) {
                 print(e.param().get());
@@ -205,61 +439,6 @@ public final class PromQLPrinter {
             print(e.expr());
             sb.append(')');
             return null;
-        }
-
-        private void labelList(List<String> labels) {
-            for (int i = 0; i < labels.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                appendLabelName(sb, labels.get(i));
-            }
-        }
-
-        private void binary(BinaryExpr b) {
-            operand(b.lhs(), b.op(), true);
-            sb.append(' ').append(b.op().symbol());
-            if (b.returnBool()) {
-                sb.append(" bool");
-            }
-            VectorMatching m = b.matching();
-            boolean printMatching = m.on() || !m.labels().isEmpty()
-                    || m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE;
-            if (printMatching) {
-                sb.append(m.on() ? " on (" : " ignoring (");
-                labelList(m.labels());
-                sb.append(')');
-                if (m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
-                    sb.append(m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? " group_left (" : " group_right (");
-                    labelList(m.include());
-                    sb.append(')');
-                }
-            }
-            sb.append(' ');
-            operand(b.rhs(), b.op(), false);
-        }
-
-        private void operand(Expr child, BinaryOp parent, boolean left) {
-            boolean wrap = false;
-            if (child instanceof BinaryExpr cb) {
-                int cp = cb.op().precedence();
-                int pp = parent.precedence();
-                wrap = cp < pp || (cp == pp && (left == parent.isRightAssociative()));
-            } else if (parent == BinaryOp.POW && left) {
-                wrap = child instanceof UnaryExpr
-                        || (child instanceof NumberLiteral n && (n.value() < 0 || isNegativeZero(n.value())));
-            }
-            paren(child, wrap);
-        }
-
-        private void paren(Expr child, boolean wrap) {
-            if (wrap) {
-                sb.append('(');
-            }
-            print(child);
-            if (wrap) {
-                sb.append(')');
-            }
         }
 
         @Override
@@ -274,27 +453,29 @@ public final class PromQLPrinter {
             return null;
         }
 
-        private void unary(UnaryExpr u) {
-            sb.append(u.op().symbol());
-            Expr child = u.expr();
-            boolean wrap = child instanceof NumberLiteral || child instanceof UnaryExpr
-                    || (child instanceof BinaryExpr b && b.op().precedence() <= BinaryOp.MUL.precedence());
-            paren(child, wrap);
+        private void binary(BinaryExpr b) {
+            print(b.lhs());
+            sb.append(' ');
+            operator(sb, b);
+            sb.append(' ');
+            print(b.rhs());
         }
 
         @Override
         public Void visit(VectorUnary e) {
-            unary(e);
+            sb.append(e.op().symbol());
+            print(e.expr());
             return null;
         }
 
         @Override
         public Void visit(ScalarUnary e) {
-            unary(e);
+            sb.append(e.op().symbol());
+            print(e.expr());
             return null;
         }
 
-        private void parens(ParenExpr p) {
+        private void paren(ParenExpr p) {
             sb.append('(');
             print(p.expr());
             sb.append(')');
@@ -302,30 +483,270 @@ public final class PromQLPrinter {
 
         @Override
         public Void visit(VectorParen e) {
-            parens(e);
+            paren(e);
             return null;
         }
 
         @Override
         public Void visit(RangeParen e) {
-            parens(e);
+            paren(e);
             return null;
         }
 
         @Override
         public Void visit(ScalarParen e) {
-            parens(e);
+            paren(e);
             return null;
         }
 
         @Override
         public Void visit(StringParen e) {
-            parens(e);
+            paren(e);
             return null;
         }
     }
 
-    private static boolean isNegativeZero(double v) {
-        return v == 0 && Double.doubleToRawLongBits(v) != 0;
+    /** {@code [range:step] @ t offset d}; an absent step prints as {@code [range:]}. */
+    private static void subquerySuffix(StringBuilder sb, Subquery e) {
+        sb.append('[').append(e.range()).append(':');
+        if (!e.step().isZero()) {
+            sb.append(e.step());
+        }
+        sb.append(']');
+        e.at().ifPresent(a -> sb.append(' ').append(a));
+        if (!e.offset().isZero()) {
+            sb.append(" offset ").append(e.offset());
+        }
+    }
+
+    /** {@code op}, {@code op by (a, b) } or {@code op without (a) } (with the trailing space), as Prometheus. */
+    private static void aggregationHead(StringBuilder sb, Aggregation e) {
+        sb.append(e.op().promqlName());
+        Grouping g = e.grouping();
+        if (g.kind() != Grouping.Kind.NONE) {
+            sb.append(g.kind() == Grouping.Kind.BY ? " by (" : " without (");
+            labelList(sb, g.labels());
+            sb.append(") ");
+        }
+    }
+
+    private static void labelList(StringBuilder sb, List<String> labels) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            appendLabelName(sb, labels.get(i));
+        }
+    }
+
+    /**
+     * The operator with its modifiers: {@code / on (job) group_left (foo)}, {@code > bool}. Like Prometheus, an
+     * empty {@code ignoring ()} is printed only when a group modifier needs it; {@code on ()} always.
+     */
+    private static void operator(StringBuilder sb, BinaryExpr b) {
+        sb.append(b.op().symbol());
+        if (b.returnBool()) {
+            sb.append(" bool");
+        }
+        VectorMatching m = b.matching();
+        boolean grouped = m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE;
+        if (m.on() || !m.labels().isEmpty() || grouped) {
+            sb.append(m.on() ? " on (" : " ignoring (");
+            labelList(sb, m.labels());
+            sb.append(')');
+        }
+        if (grouped) {
+            sb.append(m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? " group_left (" : " group_right (");
+            labelList(sb, m.include());
+            sb.append(')');
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Pretty form: Prometheus' Pretty(level)
+
+    private static final class Pretty implements ExprVisitor<String> {
+        private int level;
+
+        String pretty(Expr e, int atLevel) {
+            int saved = level;
+            level = atLevel;
+            try {
+                return e.accept(this);
+            } finally {
+                level = saved;
+            }
+        }
+
+        private static String indent(int n) {
+            return INDENT.repeat(n);
+        }
+
+        private static boolean needsSplit(String compact) {
+            return utf8Length(compact) > MAX_LINE_LENGTH;
+        }
+
+        /** Leaves and anything short enough: the indent and the compact form. */
+        private String leaf(Expr e) {
+            return indent(level) + compactAsIs(e);
+        }
+
+        @Override
+        public String visit(NumberLiteral e) {
+            return leaf(e);
+        }
+
+        @Override
+        public String visit(StringLiteral e) {
+            return leaf(e);
+        }
+
+        @Override
+        public String visit(VectorSelector e) {
+            return leaf(e);
+        }
+
+        @Override
+        public String visit(MatrixSelector e) {
+            return leaf(e);
+        }
+
+        /**
+         * Not split: the compact form WITHOUT indent (as Prometheus does, so a short subquery argument starts at
+         * column 0). Split: the inner expression at this level, then the suffix on its last line.
+         */
+        @Override
+        public String visit(Subquery e) {
+            String c = compactAsIs(e);
+            if (!needsSplit(c)) {
+                return c;
+            }
+            StringBuilder sb = new StringBuilder(pretty(e.expr(), level));
+            subquerySuffix(sb, e);
+            return sb.toString();
+        }
+
+        private String call(Call e) {
+            String c = compactAsIs((Expr) e);
+            if (!needsSplit(c)) {
+                return indent(level) + c;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(indent(level)).append(e.function().name()).append("(\n");
+            List<Expr> args = e.args();
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) {
+                    sb.append(",\n");
+                }
+                sb.append(pretty(args.get(i), level + 1));
+            }
+            sb.append('\n').append(indent(level)).append(')');
+            return sb.toString();
+        }
+
+        @Override
+        public String visit(VectorCall e) {
+            return call(e);
+        }
+
+        @Override
+        public String visit(ScalarCall e) {
+            return call(e);
+        }
+
+        @Override
+        public String visit(Aggregation e) {
+            String c = compactAsIs(e);
+            if (!needsSplit(c)) {
+                return indent(level) + c;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(indent(level));
+            aggregationHead(sb, e);
+            sb.append("(\n");
+            if (e.param().isPresent()) {
+                sb.append(pretty(e.param().get(), level + 1)).append(",\n");
+            }
+            sb.append(pretty(e.expr(), level + 1)).append('\n').append(indent(level)).append(')');
+            return sb.toString();
+        }
+
+        /** Split: the operands one level deeper, the operator with its modifiers alone on a line between them. */
+        private String binary(BinaryExpr b) {
+            String c = compactAsIs((Expr) b);
+            if (!needsSplit(c)) {
+                return indent(level) + c;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(pretty(b.lhs(), level + 1)).append('\n').append(indent(level));
+            operator(sb, b);
+            sb.append('\n').append(pretty(b.rhs(), level + 1));
+            return sb.toString();
+        }
+
+        @Override
+        public String visit(VectorBinary e) {
+            return binary(e);
+        }
+
+        @Override
+        public String visit(ScalarBinary e) {
+            return binary(e);
+        }
+
+        /** The operand at the same level, its indent replaced by the operator's. */
+        private String unary(UnaryOp op, Expr child) {
+            return indent(level) + op.symbol() + strip(pretty(child, level));
+        }
+
+        private static String strip(String s) {
+            int start = 0;
+            int end = s.length();
+            while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\n')) {
+                start++;
+            }
+            while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\n')) {
+                end--;
+            }
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String visit(VectorUnary e) {
+            return unary(e.op(), e.expr());
+        }
+
+        @Override
+        public String visit(ScalarUnary e) {
+            return unary(e.op(), e.expr());
+        }
+
+        private String paren(ParenExpr p) {
+            String c = compactAsIs((Expr) p);
+            if (!needsSplit(c)) {
+                return indent(level) + c;
+            }
+            return indent(level) + "(\n" + pretty(p.expr(), level + 1) + "\n" + indent(level) + ")";
+        }
+
+        @Override
+        public String visit(VectorParen e) {
+            return paren(e);
+        }
+
+        @Override
+        public String visit(RangeParen e) {
+            return paren(e);
+        }
+
+        @Override
+        public String visit(ScalarParen e) {
+            return paren(e);
+        }
+
+        @Override
+        public String visit(StringParen e) {
+            return paren(e);
+        }
     }
 }

@@ -1,1 +1,0 @@
-package io.monitoringkit.testkit; /** placeholder for compile check */ final class Tmp {}
