@@ -1,11 +1,14 @@
 package io.monitoringkit.engine;
 
 import io.monitoringkit.engine.internal.Loader;
+import io.monitoringkit.engine.internal.Scrapes;
+import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.engine.internal.SeriesStore;
 import io.monitoringkit.engine.internal.Staleness;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.model.PromDuration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,10 +27,15 @@ import java.util.Objects;
  *       http_requests_total{job="api", code="500"} 0+1x30 _x10 stale
  *     """);
  * storage.loadSeries("queue_depth{queue=\"mail\"}", "1 2 3 _ 5", PromDuration.ofSeconds(15));
+ *
+ * Labels target = Labels.of("job", "checkout", "instance", "10.0.0.1:8080");
+ * storage.scrape(target, "orders_total 1\n", ExpositionFormat.PROMETHEUS_TEXT, Instant.ofEpochSecond(0));
+ * storage.scrape(target, "", ExpositionFormat.PROMETHEUS_TEXT, Instant.ofEpochSecond(15));  // orders_total goes stale
  * }</pre>
  */
 public final class Storage {
     private final SeriesStore store = new SeriesStore();
+    private final Scrapes scrapes = new Scrapes(store);
 
     private Storage() {
     }
@@ -85,6 +93,46 @@ public final class Storage {
     public Storage loadSeries(String series, String values, PromDuration interval) {
         Loader.loadSeries(store, series, values, 0, interval.millis());
         return this;
+    }
+
+    /**
+     * Ingests one scrape of a target as Prometheus' scrape loop would: the target labels are attached (a clashing
+     * exposed label becomes {@code exported_<name>}), samples without a timestamp are stored at {@code time},
+     * {@code up} (1) and {@code scrape_samples_scraped} are written, and series the previous scrape of this target
+     * had but this one lacks get a staleness marker at {@code time}.
+     *
+     * @param target     the target labels, e.g. {@code job} and {@code instance}
+     * @param exposition the scraped body
+     * @param format     its format
+     * @param time       the scrape time
+     * @return the number of samples scraped
+     * @throws io.monitoringkit.exposition.ExpositionParseException for a malformed exposition
+     */
+    public int scrape(Labels target, String exposition, ExpositionFormat format, Instant time) {
+        return scrapes.scrape(Objects.requireNonNull(target, "target"),
+                exposition.getBytes(StandardCharsets.UTF_8), format, time.toEpochMilli());
+    }
+
+    /** Records a failed scrape of {@code target}: {@code up} is 0 and all series of its last scrape go stale. */
+    public Storage scrapeFailed(Labels target, Instant time) {
+        scrapes.scrapeFailed(target, time.toEpochMilli());
+        return this;
+    }
+
+    /** Records that {@code target} disappeared: its series, {@code up} included, go stale at {@code time}. */
+    public Storage targetRemoved(Labels target, Instant time) {
+        scrapes.targetRemoved(target, time.toEpochMilli());
+        return this;
+    }
+
+    /**
+     * Loads an OpenMetrics (or text format) file in which every sample has a timestamp, as for backfilling.
+     *
+     * @return the number of samples loaded
+     * @throws IllegalArgumentException naming the line of a sample without timestamp or out of order
+     */
+    public int loadExposition(String text, ExpositionFormat format) {
+        return Scrapes.loadTimestamped(store, text, format);
     }
 
     /** Removes every series. */
