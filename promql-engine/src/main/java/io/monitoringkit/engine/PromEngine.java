@@ -87,27 +87,36 @@ public final class PromEngine implements QueryApi {
 
     @Override
     public QueryResult query(String promql, QueryOptions queryOptions) {
-        return query(parse(promql), queryOptions);
+        return instant(parse(promql), promql, queryOptions);
     }
 
     @Override
     public QueryResult query(Expr expr, QueryOptions queryOptions) {
         Objects.requireNonNull(expr, "expr");
+        return instant(expr, expr.toPromQL(), queryOptions);
+    }
+
+    private QueryResult instant(Expr expr, String text, QueryOptions queryOptions) {
         Instant t = queryOptions.time().orElseGet(clock::instant);
         EvalResult r = run(() -> QueryRunner.instant(storage.store(), effective(queryOptions), expr, t.toEpochMilli()));
-        return toQueryResult(r, queryOptions.limit().orElse(0));
+        return toQueryResult(r, text, queryOptions.limit().orElse(0));
     }
 
     @Override
     public QueryResult.Matrix queryRange(String promql, Instant start, Instant end, Duration step,
                                          QueryOptions queryOptions) {
-        return queryRange(parse(promql), start, end, step, queryOptions);
+        return range(parse(promql), promql, start, end, step, queryOptions);
     }
 
     @Override
     public QueryResult.Matrix queryRange(Expr expr, Instant start, Instant end, Duration step,
                                          QueryOptions queryOptions) {
         Objects.requireNonNull(expr, "expr");
+        return range(expr, expr.toPromQL(), start, end, step, queryOptions);
+    }
+
+    private QueryResult.Matrix range(Expr expr, String text, Instant start, Instant end, Duration step,
+                                     QueryOptions queryOptions) {
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
@@ -119,7 +128,7 @@ public final class PromEngine implements QueryApi {
         }
         EvalResult r = run(() -> QueryRunner.range(storage.store(), effective(queryOptions), expr,
                 start.toEpochMilli(), end.toEpochMilli(), step.toMillis()));
-        return (QueryResult.Matrix) toQueryResult(r, queryOptions.limit().orElse(0));
+        return (QueryResult.Matrix) toQueryResult(r, text, queryOptions.limit().orElse(0));
     }
 
     @Override
@@ -229,8 +238,8 @@ public final class PromEngine implements QueryApi {
         }
     }
 
-    private static QueryResult toQueryResult(EvalResult r, int limit) {
-        QueryResult.Notes notes = new QueryResult.Notes(r.annotations().warnings(), r.annotations().infos(),
+    private static QueryResult toQueryResult(EvalResult r, String text, int limit) {
+        QueryResult.Notes notes = new QueryResult.Notes(r.annotations().warnings(text), r.annotations().infos(text),
                 Optional.empty());
         if (r instanceof EvalResult.VectorResult v) {
             QueryResult.Vector.Builder b = QueryResult.Vector.builder();

@@ -102,7 +102,8 @@ final class Aggregations {
                         }
                     }
                     for (double q : bad) {
-                        ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q));
+                        ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q),
+                                Evaluator.unwrap(e.param().get()));
                     }
                 }
                 for (int i = 0; i < in.length; i++) {

@@ -17,6 +17,14 @@ final class Buckets {
     double maxBucket;
     double maxDiff;
 
+    Buckets copy() {
+        Buckets b = new Buckets();
+        b.upper = Arrays.copyOf(upper, Math.max(n, 1));
+        b.count = Arrays.copyOf(count, Math.max(n, 1));
+        b.n = n;
+        return b;
+    }
+
     void add(double ub, double c) {
         if (n == upper.length) {
             upper = Arrays.copyOf(upper, n * 2);

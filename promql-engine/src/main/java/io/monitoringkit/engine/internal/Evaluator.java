@@ -476,7 +476,7 @@ public final class Evaluator implements ExprVisitor<Val> {
 
     @Override
     public Val visit(VectorCall e) {
-        return Functions.call(this, e.function().name(), e.args());
+        return Functions.call(this, e, e.function().name(), e.args());
     }
 
     @Override

@@ -126,7 +126,7 @@ final class Functions {
         return 0.5 * Math.log1p(2 * x / (1 - x));
     }
 
-    static Val call(Evaluator ev, String name, List<Expr> rawArgs) {
+    static Val call(Evaluator ev, Expr node, String name, List<Expr> rawArgs) {
         List<Expr> args = new ArrayList<>(rawArgs.size());
         for (Expr a : rawArgs) {
             args.add(Evaluator.unwrap(a));
@@ -208,7 +208,7 @@ final class Functions {
             case "sort", "sort_desc" -> {
                 if (ev.start != ev.end) {
                     ev.annotations.warn("sort is ineffective for range queries since results are always ordered by "
-                            + "labels");
+                            + "labels", node);
                 }
                 Vec[] in = ev.vectors(args.get(0));
                 boolean desc = name.equals("sort_desc");
@@ -225,7 +225,7 @@ final class Functions {
             case "sort_by_label", "sort_by_label_desc" -> {
                 if (ev.start != ev.end) {
                     ev.annotations.warn("sort is ineffective for range queries since results are always ordered by "
-                            + "labels");
+                            + "labels", node);
                 }
                 Vec[] in = ev.vectors(args.get(0));
                 List<String> names = new ArrayList<>();
@@ -254,6 +254,7 @@ final class Functions {
             case "label_join" -> labelJoin(ev, args);
             case "histogram_quantile" -> histogramQuantile(ev, args);
             case "histogram_fraction" -> histogramFraction(ev, args);
+            case "histogram_quantiles" -> histogramQuantiles(ev, args);
             case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar" -> {
                 // these read native histograms only; float samples produce nothing
                 ev.vectors(args.get(0));
@@ -512,7 +513,8 @@ final class Functions {
         }
     }
 
-    private static Map<String, BucketGroup> groupBuckets(Evaluator ev, Vec v, Map<Labels, Object[]> cache) {
+    private static Map<String, BucketGroup> groupBuckets(Evaluator ev, Vec v, Map<Labels, Object[]> cache,
+                                                         Expr arg) {
         Map<String, BucketGroup> groups = new LinkedHashMap<>();
         for (Sample s : v) {
             Object[] c = cache.get(s.metric());
@@ -527,7 +529,7 @@ final class Functions {
                 } catch (NumberFormatException e) {
                     String name = s.metric().getOrEmpty(Names.METRIC_NAME_LABEL);
                     ev.annotations.warn("bucket label \"le\" is missing or has a malformed value of \""
-                            + le + "\"" + (name.isEmpty() ? "" : " for metric name \"" + name + "\""));
+                            + le + "\"" + (name.isEmpty() ? "" : " for metric name \"" + name + "\""), arg);
                     cache.put(s.metric(), new Object[] {null, null});
                     continue;
                 }
@@ -557,20 +559,69 @@ final class Functions {
         Map<Labels, Object[]> cache = new java.util.IdentityHashMap<>();
         for (int i = 0; i < in.length; i++) {
             if (Double.isNaN(q[i]) || q[i] < 0 || q[i] > 1) {
-                ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q[i]));
+                ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q[i]), args.get(0));
             }
-            for (BucketGroup g : groupBuckets(ev, in[i], cache).values()) {
+            for (BucketGroup g : groupBuckets(ev, in[i], cache, args.get(args.size() - 1)).values()) {
                 double v = g.buckets.quantile(q[i]);
                 if (g.buckets.forcedMonotonic) {
-                    String name = g.labels.getOrEmpty(Names.METRIC_NAME_LABEL);
-                    ev.annotations.info("input to histogram_quantile needed to be fixed for monotonicity (see "
-                            + "https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
-                            + (name.isEmpty() ? "" : " for metric name \"" + name + "\""));
+                    ev.annotations.monotonicity(g.labels.getOrEmpty(Names.METRIC_NAME_LABEL), args.get(1),
+                            ev.times[i], g.buckets.minBucket, g.buckets.maxBucket, g.buckets.maxDiff);
                 }
                 out[i].add(new Sample(g.labels, v, 0, true));
             }
         }
         return new Val.Vectors(out);
+    }
+
+    private static Val histogramQuantiles(Evaluator ev, List<Expr> args) {
+        Vec[] in = ev.vectors(args.get(0));
+        String label = Evaluator.string(args.get(1));
+        List<double[]> qs = new ArrayList<>();
+        for (int i = 2; i < args.size(); i++) {
+            qs.add(ev.scalars(args.get(i)));
+        }
+        Vec[] out = ev.newSteps();
+        Map<Labels, Object[]> cache = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < in.length; i++) {
+            for (int k = 0; k < qs.size(); k++) {
+                double[] q = qs.get(k);
+                if (Double.isNaN(q[i]) || q[i] < 0 || q[i] > 1) {
+                    ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q[i]),
+                            args.get(k + 2));
+                }
+            }
+            Map<String, BucketGroup> groups = groupBuckets(ev, in[i], cache, args.get(0));
+            for (double[] q : qs) {
+                for (BucketGroup g : groups.values()) {
+                    Buckets b = g.buckets.copy();
+                    double v = b.quantile(q[i]);
+                    if (b.forcedMonotonic) {
+                        ev.annotations.monotonicity(g.labels.getOrEmpty(Names.METRIC_NAME_LABEL), args.get(0),
+                                ev.times[i], b.minBucket, b.maxBucket, b.maxDiff);
+                    }
+                    out[i].add(new Sample(g.labels.with(label, openMetricsFloat(q[i])), v, 0, true));
+                }
+            }
+        }
+        return new Val.Vectors(out);
+    }
+
+    /** Prometheus' FormatOpenMetricsFloat: integers get ".0". */
+    static String openMetricsFloat(double f) {
+        if (f == 1) {
+            return "1.0";
+        }
+        if (f == 0) {
+            return "0.0";
+        }
+        if (f == -1) {
+            return "-1.0";
+        }
+        String g = GoFormat.g(f);
+        if (Double.isNaN(f) || Double.isInfinite(f) || g.contains("e") || g.contains(".")) {
+            return g;
+        }
+        return g + ".0";
     }
 
     private static Val histogramFraction(Evaluator ev, List<Expr> args) {
@@ -580,7 +631,7 @@ final class Functions {
         Vec[] out = ev.newSteps();
         Map<Labels, Object[]> cache = new java.util.IdentityHashMap<>();
         for (int i = 0; i < in.length; i++) {
-            for (BucketGroup g : groupBuckets(ev, in[i], cache).values()) {
+            for (BucketGroup g : groupBuckets(ev, in[i], cache, args.get(args.size() - 1)).values()) {
                 out[i].add(new Sample(g.labels, g.buckets.fraction(lo[i], hi[i]), 0, true));
             }
         }
@@ -652,7 +703,7 @@ final class Functions {
                 if (!metricName.isEmpty() && !metricName.endsWith("_total") && !metricName.endsWith("_sum")
                         && !metricName.endsWith("_count") && !metricName.endsWith("_bucket")) {
                     ev.annotations.info("metric might not be a counter, name does not end in "
-                            + "_total/_sum/_count/_bucket: \"" + metricName + "\"");
+                            + "_total/_sum/_count/_bucket: \"" + metricName + "\"", args.get(matrixIndex));
                 }
             }
         }
@@ -666,7 +717,7 @@ final class Functions {
             }
             if (!rv.series().isEmpty()) {
                 for (double q : bad) {
-                    ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q));
+                    ev.annotations.warn("quantile value should be between 0 and 1, got " + GoFormat.g(q), args.get(0));
                 }
             }
         }

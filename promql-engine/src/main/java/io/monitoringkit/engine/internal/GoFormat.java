@@ -30,6 +30,23 @@ public final class GoFormat {
         return sign + d.toPlainString();
     }
 
+    /** @return {@code f} as Go's {@code %.2g}: two significant digits, exponent form from 100. */
+    public static String g2(double f) {
+        if (Double.isNaN(f) || Double.isInfinite(f) || f == 0) {
+            return g(f);
+        }
+        BigDecimal d = new BigDecimal(Math.abs(f)).round(new java.math.MathContext(2)).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exp = digits.length() - 1 - d.scale();
+        String sign = f < 0 ? "-" : "";
+        if (exp < -4 || exp >= 2) {
+            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String es = Math.abs(exp) < 10 ? "0" + Math.abs(exp) : Integer.toString(Math.abs(exp));
+            return sign + mant + "e" + (exp < 0 ? "-" : "+") + es;
+        }
+        return sign + d.toPlainString();
+    }
+
     /** @return {@code f} as Go's {@code %v}: same as {@code %g} with shortest precision. */
     public static String v(double f) {
         return g(f);
