@@ -6,6 +6,7 @@ import io.monitoringkit.model.PromDuration;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,6 +114,13 @@ public final class PromQLPrinter {
         }
         return n;
     }
+
+    /**
+     * The order in which Prometheus prints matchers: Go's {@code sort.Strings} of the rendered matchers, i.e. by
+     * UTF-8 bytes, which is code point order.
+     */
+    static final Comparator<LabelMatcher> MATCHER_ORDER =
+            (a, b) -> compareCodePoints(matcher(a), matcher(b));
 
     /** Orders rendered matchers as Go's {@code sort.Strings} does: by UTF-8 bytes, i.e. by code points. */
     private static int compareCodePoints(String a, String b) {

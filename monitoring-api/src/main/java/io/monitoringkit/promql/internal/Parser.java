@@ -346,12 +346,8 @@ public final class Parser {
                     advance();
                     addMatcher(s, label, op, value, labelPos);
                 } else if (quoted) {
-                    int before = s.matchers.size();
+                    // a bare quoted name is the metric name, as a __name__ matcher (Prometheus' tree)
                     addMatcher(s, Names.METRIC_NAME_LABEL, MatchOp.EQUAL, label, labelPos);
-                    if (s.matchers.size() > before) {
-                        s.bareNames++;
-                        s.bareNameIndex = before;
-                    }
                 } else {
                     throw unexpected("label matching", "label matching operator");
                 }
@@ -388,7 +384,7 @@ public final class Parser {
         if (op.isRegex()) {
             Optional<String> problem = Re2.check(value);
             if (problem.isPresent()) {
-                record(pos, "error parsing regexp: " + problem.get());
+                record(pos, "error parsing regexp: " + goRegexProblem(value, problem.get()));
                 return;
             }
         }
@@ -401,6 +397,24 @@ public final class Parser {
         } catch (IllegalArgumentException e) {
             record(pos, e.getMessage());
         }
+    }
+
+    /** Rewords java.util.regex's most common complaints the way Go's regexp/syntax words them. */
+    private static String goRegexProblem(String re, String problem) {
+        if (problem.startsWith("Unclosed group")) {
+            return "missing closing ): `" + re + "`";
+        }
+        if (problem.startsWith("Unmatched closing ')'")) {
+            return "unexpected ): `" + re + "`";
+        }
+        if (problem.startsWith("Unclosed character class")) {
+            int open = re.lastIndexOf('[');
+            return "missing closing ]: `" + (open >= 0 ? re.substring(open) : re) + "`";
+        }
+        if (problem.startsWith("Dangling meta character '")) {
+            return "missing argument to repetition operator: `" + problem.charAt(25) + "`";
+        }
+        return problem;
     }
 
     // ---- calls and aggregations ----
@@ -1054,22 +1068,6 @@ public final class Parser {
     }
 
     private VectorSelector buildSelector(PNode.Sel s) {
-        String name = s.name;
-        List<LabelMatcher> ms = s.matchers;
-        if (name.isEmpty() && s.bareNames == 1) {
-            boolean otherName = false;
-            for (int i = 0; i < ms.size(); i++) {
-                if (i != s.bareNameIndex && ms.get(i).name().equals(Names.METRIC_NAME_LABEL)) {
-                    otherName = true;
-                    break;
-                }
-            }
-            if (!otherName) {
-                name = ms.get(s.bareNameIndex).value();
-                ms = new ArrayList<>(ms);
-                ms.remove(s.bareNameIndex);
-            }
-        }
-        return new VectorSelector(name, ms, PromDuration.ofMillis(s.offsetMs), Optional.ofNullable(s.at));
+        return new VectorSelector(s.name, s.matchers, PromDuration.ofMillis(s.offsetMs), Optional.ofNullable(s.at));
     }
 }
