@@ -21,14 +21,15 @@ final class Aggregations {
     private Aggregations() {
     }
 
-    /** The group of one input label set: its key and output labels. */
-    private record Group(String key, Labels labels) {
+    /** The group of one input label set: its key, a dense id, and output labels. */
+    private record Group(String key, int id, Labels labels) {
     }
 
     private static final class Grouper {
         private final boolean without;
         private final Set<String> names;
         private final Map<Labels, Group> cache = new IdentityHashMap<>();
+        private final Map<String, Group> byKey = new HashMap<>();
 
         Grouper(Grouping g, String extra) {
             this.without = g.kind() == Grouping.Kind.WITHOUT;
@@ -53,7 +54,12 @@ final class Aggregations {
                         key.append(l.name(i)).append('\u00ff').append(l.value(i)).append('\u00ff');
                     }
                 }
-                g = new Group(key.toString(), Labels.from(m));
+                String k = key.toString();
+                g = byKey.get(k);
+                if (g == null) {
+                    g = new Group(k, byKey.size(), Labels.from(m));
+                    byKey.put(k, g);
+                }
                 cache.put(l, g);
             }
             return g;
@@ -145,15 +151,20 @@ final class Aggregations {
     }
 
     private static void simple(AggregateOp op, Vec in, double q, Grouper grouper, Vec out) {
-        Map<String, Acc> groups = new LinkedHashMap<>();
+        List<Acc> groups = new ArrayList<>();
+        Acc[] byId = new Acc[16];
         double[] kc = new double[2];
         for (Sample s : in) {
             Group g = grouper.group(s.metric());
-            Acc a = groups.get(g.key());
+            if (g.id() >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(byId.length * 2, g.id() + 1));
+            }
+            Acc a = byId[g.id()];
             double f = s.f();
             if (a == null) {
                 a = new Acc(g.labels());
-                groups.put(g.key(), a);
+                byId[g.id()] = a;
+                groups.add(a);
                 a.value = f;
                 a.mean = f;
                 a.count = 1;
@@ -226,7 +237,7 @@ final class Aggregations {
                 default -> throw new IllegalStateException(op.toString());
             }
         }
-        for (Acc a : groups.values()) {
+        for (Acc a : groups) {
             double v = switch (op) {
                 case AVG -> a.incrementalMean ? a.mean + a.c : a.value / a.count + a.c / a.count;
                 case COUNT -> a.count;

@@ -79,9 +79,13 @@ public final class Evaluator implements ExprVisitor<Val> {
     }
 
     Vec[] newSteps() {
+        return newSteps(10);
+    }
+
+    Vec[] newSteps(int capacity) {
         Vec[] v = new Vec[times.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = new Vec();
+            v[i] = new Vec(capacity);
         }
         return v;
     }
@@ -154,7 +158,7 @@ public final class Evaluator implements ExprVisitor<Val> {
 
     Vec[] selectVector(VectorSelector e, boolean keepSampleTime) {
         List<MemSeries> series = store.select(e.allMatchers());
-        Vec[] out = newSteps();
+        Vec[] out = newSteps(series.size());
         long lookback = opts.lookbackMillis();
         long total = 0;
         for (MemSeries s : series) {

@@ -648,7 +648,7 @@ final class Functions {
             }
         }
         Val.Range rv = ev.range(args.get(matrixIndex));
-        Vec[] out = ev.newSteps();
+        Vec[] out = ev.newSteps(rv.series().size());
         int steps = out.length;
         if (name.equals("absent_over_time")) {
             boolean[] present = new boolean[steps];
@@ -674,6 +674,7 @@ final class Functions {
         boolean counterCheck = name.equals("rate") || name.equals("increase");
         long total = 0;
         double[] scratch = new double[16];
+        double[] kc = new double[2];
         for (RSeries s : rv.series()) {
             boolean any = false;
             for (int i = 0; i < steps; i++) {
@@ -690,7 +691,7 @@ final class Functions {
                     }
                 }
                 double v = compute(ev, name, s.ts(), s.vs(), lo, hi, rStart, rEnd, rangeSeconds, rv.stepTimes()[i],
-                        params, i, scratch);
+                        params, i, scratch, kc);
                 if (isNone(v)) {
                     continue;
                 }
@@ -726,9 +727,8 @@ final class Functions {
 
     private static double compute(Evaluator ev, String name, long[] ts, double[] vs, int lo, int hi, long rStart,
                                   long rEnd, double rangeSeconds, long stepTime, double[][] params, int step,
-                                  double[] scratch) {
+                                  double[] scratch, double[] kc) {
         int n = hi - lo;
-        double[] kc = new double[2];
         switch (name) {
             case "rate":
                 return extrapolatedRate(ts, vs, lo, hi, rStart, rEnd, rangeSeconds, true, true);
