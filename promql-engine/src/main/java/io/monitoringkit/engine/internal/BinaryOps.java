@@ -226,6 +226,8 @@ final class BinaryOps {
             Map<String, String> m = new LinkedHashMap<>(lhs.asMap());
             if (!op.isComparison()) {
                 m.remove(Names.METRIC_NAME_LABEL);
+                m.remove("__type__");
+                m.remove("__unit__");
             }
             if (matching.cardinality() == VectorMatching.Cardinality.ONE_TO_ONE) {
                 if (matching.on()) {

@@ -528,7 +528,7 @@ public final class Evaluator implements ExprVisitor<Val> {
         Vec out = new Vec(v.size());
         java.util.Set<Labels> seen = new java.util.HashSet<>(v.size() * 2);
         for (Sample s : v) {
-            Labels l = s.dropName() ? s.metric().withoutMetricName() : s.metric();
+            Labels l = s.dropName() ? dropName(s.metric()) : s.metric();
             if (!seen.add(l)) {
                 throw new EvalException("vector cannot contain metrics with the same labelset");
             }
@@ -537,8 +537,12 @@ public final class Evaluator implements ExprVisitor<Val> {
         return out;
     }
 
+    /** Removes the metric name and the other metadata labels ({@code __type__}, {@code __unit__}), as Prometheus. */
     static Labels dropName(Labels l) {
-        return l.withoutMetricName();
+        if (!l.has(Names.METRIC_NAME_LABEL) && !l.has("__type__") && !l.has("__unit__")) {
+            return l;
+        }
+        return l.without(Names.METRIC_NAME_LABEL, "__type__", "__unit__");
     }
 
     /** @return the labels of {@code absent()}/{@code absent_over_time()} for a selector argument. */

@@ -47,7 +47,7 @@ public final class QueryRunner {
                 if (lo >= hi) {
                     continue;
                 }
-                Labels l = s.dropName() ? s.metric().withoutMetricName() : s.metric();
+                Labels l = s.dropName() ? Evaluator.dropName(s.metric()) : s.metric();
                 if (out.containsKey(l)) {
                     throw new EvalException("vector cannot contain metrics with the same labelset");
                 }
@@ -90,7 +90,7 @@ public final class QueryRunner {
             Map<Labels, Evaluator.SeriesBuilder> map = new LinkedHashMap<>();
             for (int i = 0; i < steps.length; i++) {
                 for (Sample s : steps[i]) {
-                    Labels l = s.dropName() ? s.metric().withoutMetricName() : s.metric();
+                    Labels l = s.dropName() ? Evaluator.dropName(s.metric()) : s.metric();
                     Evaluator.SeriesBuilder b = map.computeIfAbsent(l, k -> new Evaluator.SeriesBuilder(false));
                     if (b.n > 0 && b.ts[b.n - 1] == times[i]) {
                         throw new EvalException("vector cannot contain metrics with the same labelset");
