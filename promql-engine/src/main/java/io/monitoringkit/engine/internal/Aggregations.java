@@ -405,10 +405,10 @@ final class Aggregations {
         }
     }
 
-    /** A stable per-series offset in [0, 1) (Prometheus hashes the label set; the exact hash differs). */
-    private static double ratioOffset(Labels l) {
-        long h = l.toString().hashCode() & 0xffffffffL;
-        return h / 4294967296.0;
+    /** Prometheus' per-series offset in [0, 1]: the label-set hash (XXH64) over the largest uint64. */
+    static double ratioOffset(Labels l) {
+        double h = Double.parseDouble(Long.toUnsignedString(XxHash64.labelsHash(l)));
+        return h / 1.8446744073709552E19;
     }
 
     private static Val countValues(Evaluator ev, Aggregation e) {
