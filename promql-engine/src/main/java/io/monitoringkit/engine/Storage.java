@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public final class Storage {
     private final SeriesStore store = new SeriesStore();
-    private final Scrapes scrapes = new Scrapes(store);
+    private volatile Scrapes scrapes = new Scrapes(store);
 
     private Storage() {
     }
@@ -138,6 +138,7 @@ public final class Storage {
     /** Removes every series. */
     public void clear() {
         store.clear();
+        scrapes = new Scrapes(store);
     }
 
     /** @return the number of series. */
