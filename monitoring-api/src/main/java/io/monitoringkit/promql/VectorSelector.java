@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code parse(print(e))} gives {@code e} back: the matchers are kept sorted as Prometheus prints them (by their
  * rendered text, in code point order), and a lone {@code __name__="..."} equality matcher whose value is not a
  * legacy metric name becomes the name ({@code {"my.metric"}} and {@code {__name__="my.metric"}} are the same
- * selector; Prometheus 3.x prints both as the latter).
+ * selector; Prometheus 3.x prints both as the latter). A non-legacy name next to other {@code __name__} matchers
+ * stays a matcher, as in Prometheus' tree; only a legacy name written before the braces excludes them.
  *
  * @param name     the metric name, or {@code ""} when the selector has none (a {@code __name__} matcher may
  *                 then stand in {@code matchers})
@@ -61,6 +62,13 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
             if (nameMatchers == 1 && candidate >= 0) {
                 name = sorted.remove(candidate).value();
             }
+        } else if (!Names.isLegacyMetricName(name)
+                && sorted.stream().anyMatch(m -> m.name().equals(Names.METRIC_NAME_LABEL))) {
+            // a quoted name is a matcher in Prometheus' tree ({"my.metric", __name__!="x"}), so it may meet others
+            Names.requireUtf8Name(name, "metric name");
+            sorted.add(new LabelMatcher(Names.METRIC_NAME_LABEL, MatchOp.EQUAL, name));
+            sorted.sort(PromQLPrinter.MATCHER_ORDER);
+            name = "";
         }
         matchers = List.copyOf(sorted);
         if (!name.isEmpty()) {

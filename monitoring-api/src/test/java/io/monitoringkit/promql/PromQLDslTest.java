@@ -215,6 +215,13 @@ class PromQLDslTest {
         assertThat(selector(label("__name__").matches("my.metric")).name()).isEmpty();
         assertThat(selector(label("__name__").eq("my.metric"), label("__name__").ne("x")).name()).isEmpty();
         assertThat(selector(label("__name__").eq(""), label("a").eq("x")).name()).isEmpty();
+        // a quoted name may meet other __name__ matchers (Prometheus 3.x accepts {"my.metric", __name__!="x"})
+        VectorSelector both = metric("my.metric").where(label("__name__").ne("x"));
+        assertThat(both.name()).isEmpty();
+        assertThat(both).isEqualTo(selector(label("__name__").ne("x"), label("__name__").eq("my.metric")));
+        assertThat(both).hasToString("{__name__!=\"x\",__name__=\"my.metric\"}");
+        assertThatThrownBy(() -> A.where(label("__name__").ne("x")))
+                .hasMessage("metric name must not be set twice: \"a\" or \"x\"");
     }
 
     @Test
