@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -52,6 +53,7 @@ class PromqlTestConformanceTest {
     private static final double EPSILON = 0.000001;
     private static final Map<String, int[]> STATS = new TreeMap<>();
     private static final Map<String, List<String>> SKIPS = new TreeMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger AT_RERUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     static Path dir() {
         String shared = System.getProperty("monitoringkit.shared");
@@ -99,6 +101,7 @@ class PromqlTestConformanceTest {
             }
         }
         sb.append(String.format("  %-16s %4d/%-4d  aborted %3d  failed %3d%n", "TOTAL", all[0], all[3], all[1], all[2]));
+        sb.append("  (plus ").append(AT_RERUNS.get()).append(" step-invariance re-runs with @ on every selector)\n");
         System.out.println(sb);
     }
 
@@ -267,11 +270,31 @@ class PromqlTestConformanceTest {
             }
             throw new TestAbortedException("our parser rejects the query: " + msg);
         }
+        if (ev.instant && !ev.rangeVector) {
+            checkInstant(st, ev, expr, ev.query, ev.start);
+            if (ev.expectedString == null) {
+                // like promqltest: with @ <eval time> on every selector the result must not depend on the eval time
+                Optional<Expr> at = AtModifierRewriter.rewrite(expr, ev.start);
+                if (at.isPresent()) {
+                    String text = at.get().toPromQL();
+                    long ts = ev.start;
+                    long[] times = ts == 0 ? new long[] {-1000, 0, 1000} : new long[] {-10 * ts, 0, ts / 5, ts, 10 * ts};
+                    for (long t : times) {
+                        try {
+                            checkInstant(st, ev, at.get(), text, t);
+                            AT_RERUNS.incrementAndGet();
+                        } catch (AssertionError e) {
+                            throw new AssertionFailedError("step invariance: " + text + " at " + t + "ms: "
+                                    + e.getMessage(), e);
+                        }
+                    }
+                }
+            }
+            return;
+        }
         EvalResult result;
         try {
-            if (ev.instant && !ev.rangeVector) {
-                result = QueryRunner.instant(st.storage.store(), OPTS, expr, ev.start);
-            } else if (ev.rangeVector) {
+            if (ev.rangeVector) {
                 result = QueryRunner.instant(st.storage.store(), OPTS, expr, ev.end);
             } else {
                 result = QueryRunner.range(st.storage.store(), OPTS, expr, ev.start, ev.end, ev.step);
@@ -286,37 +309,54 @@ class PromqlTestConformanceTest {
         if (ev.isFail()) {
             throw new AssertionFailedError("expected the query to fail but it returned " + describe(result));
         }
-        checkAnnotations(ev, result);
+        checkAnnotations(ev, result, ev.query);
         compare(ev, result);
-        if (ev.instant && !ev.rangeVector && ev.expectedString == null
-                && !ev.query.matches(".*\\b(start|end|range|step)\\(\\).*")
-                && !(result instanceof EvalResult.MatrixResult)) {
-            // like promqltest: the same query as a range query around the instant must agree at that instant
-            EvalResult r;
-            try {
-                r = QueryRunner.range(st.storage.store(), OPTS, expr, ev.start - 60_000, ev.start + 60_000, 60_000);
-            } catch (EvalException e) {
-                throw new AssertionFailedError("query failed in range mode: " + e.getMessage());
+    }
+
+    /** An instant query at {@code t}, checked, then re-run as a range query around {@code t}. */
+    private static void checkInstant(ScriptState st, Eval ev, Expr expr, String text, long t) {
+        EvalResult result;
+        try {
+            result = QueryRunner.instant(st.storage.store(), OPTS, expr, t);
+        } catch (EvalException e) {
+            if (ev.isFail()) {
+                checkFailure(ev, e.getMessage());
+                return;
             }
-            if (!ev.isOrdered()) {
-                List<EvalResult.Point> pts = new ArrayList<>();
-                for (EvalResult.SeriesPoints s : ((EvalResult.MatrixResult) r).series()) {
-                    for (int i = 0; i < s.ts().length; i++) {
-                        if (s.ts()[i] == ev.start) {
-                            pts.add(new EvalResult.Point(s.metric(), ev.start, s.vs()[i]));
-                        }
-                    }
-                }
-                if (result instanceof EvalResult.ScalarResult) {
-                    compare(ev, new EvalResult.ScalarResult(ev.start, pts.get(0).v(), result.annotations()));
-                } else {
-                    try {
-                        compare(ev, new EvalResult.VectorResult(pts, result.annotations()));
-                    } catch (AssertionError e) {
-                        throw new AssertionFailedError("in range mode: " + e.getMessage());
-                    }
+            throw new AssertionFailedError("query failed: " + e.getMessage());
+        }
+        if (ev.isFail()) {
+            throw new AssertionFailedError("expected the query to fail but it returned " + describe(result));
+        }
+        checkAnnotations(ev, result, text);
+        compare(ev, result);
+        if (ev.expectedString != null || text.matches(".*\\b(start|end|range|step)\\(\\).*")
+                || result instanceof EvalResult.MatrixResult || ev.isOrdered()) {
+            return;
+        }
+        // like promqltest: the same query as a range query around the instant must agree at that instant
+        EvalResult r;
+        try {
+            r = QueryRunner.range(st.storage.store(), OPTS, expr, t - 60_000, t + 60_000, 60_000);
+        } catch (EvalException e) {
+            throw new AssertionFailedError("query failed in range mode: " + e.getMessage());
+        }
+        List<EvalResult.Point> pts = new ArrayList<>();
+        for (EvalResult.SeriesPoints s : ((EvalResult.MatrixResult) r).series()) {
+            for (int i = 0; i < s.ts().length; i++) {
+                if (s.ts()[i] == t) {
+                    pts.add(new EvalResult.Point(s.metric(), t, s.vs()[i]));
                 }
             }
+        }
+        try {
+            if (result instanceof EvalResult.ScalarResult) {
+                compare(ev, new EvalResult.ScalarResult(t, pts.get(0).v(), result.annotations()));
+            } else {
+                compare(ev, new EvalResult.VectorResult(pts, result.annotations()));
+            }
+        } catch (AssertionError e) {
+            throw new AssertionFailedError("in range mode: " + e.getMessage(), e);
         }
     }
 
@@ -356,9 +396,9 @@ class PromqlTestConformanceTest {
 
     private static final Pattern POSITION = Pattern.compile(" \\((?:[0-9]+:[0-9]+|\\\\\\([^)]*\\\\\\)|[^)]*)\\)$");
 
-    private static void checkAnnotations(Eval ev, EvalResult r) {
-        List<String> warnings = r.annotations().warnings(ev.query);
-        List<String> infos = r.annotations().infos(ev.query);
+    private static void checkAnnotations(Eval ev, EvalResult r, String text) {
+        List<String> warnings = r.annotations().warnings(text);
+        List<String> infos = r.annotations().infos(text);
         if (ev.warn && warnings.isEmpty()) {
             throw new AssertionFailedError("expected warnings but got none");
         }
