@@ -24,13 +24,17 @@ public enum BinaryOp {
     /** {@code <} */ LSS("<", 3, Kind.COMPARISON),
     /** {@code >=} */ GTE(">=", 3, Kind.COMPARISON),
     /** {@code <=} */ LTE("<=", 3, Kind.COMPARISON),
+    /** {@code </}: trims a native histogram's upper part (not a comparison: no {@code bool}). */
+    TRIM_UPPER("</", 3, Kind.ARITHMETIC),
+    /** {@code >/}: trims a native histogram's lower part (not a comparison: no {@code bool}). */
+    TRIM_LOWER(">/", 3, Kind.ARITHMETIC),
     /** {@code and} */ AND("and", 2, Kind.SET),
     /** {@code or} */ OR("or", 1, Kind.SET),
     /** {@code unless} */ UNLESS("unless", 2, Kind.SET);
 
     /** The operator families, which differ in what PromQL allows. */
     public enum Kind {
-        /** Arithmetic: {@code + - * / % ^ atan2}. */
+        /** Arithmetic: {@code + - * / % ^ atan2}, and the histogram trims {@code </ >/}. */
         ARITHMETIC,
         /** Comparison: {@code == != > < >= <=}; may carry {@code bool}. */
         COMPARISON,

@@ -40,7 +40,8 @@ public final class Functions {
                 "max_over_time", "min_over_time", "stddev_over_time", "stdvar_over_time", "sum_over_time")) {
             put(t, n, List.of(MATRIX), 0, VECTOR, false);
         }
-        for (String n : List.of("mad_over_time", "first_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
+        put(t, "first_over_time", List.of(MATRIX), 0, VECTOR, false);
+        for (String n : List.of("mad_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
                 "ts_of_max_over_time", "ts_of_min_over_time")) {
             put(t, n, List.of(MATRIX), 0, VECTOR, true);
         }
@@ -55,7 +56,7 @@ public final class Functions {
         put(t, "round", List.of(VECTOR, SCALAR), 1, VECTOR, false);
         put(t, "histogram_quantile", List.of(SCALAR, VECTOR), 0, VECTOR, false);
         put(t, "histogram_fraction", List.of(SCALAR, SCALAR, VECTOR), 0, VECTOR, false);
-        put(t, "histogram_quantiles", List.of(VECTOR, STRING, SCALAR), -1, VECTOR, true);
+        put(t, "histogram_quantiles", List.of(VECTOR, STRING, SCALAR, SCALAR), 9, VECTOR, true);
         put(t, "predict_linear", List.of(MATRIX, SCALAR), 0, VECTOR, false);
         put(t, "quantile_over_time", List.of(SCALAR, MATRIX), 0, VECTOR, false);
         put(t, "double_exponential_smoothing", List.of(MATRIX, SCALAR, SCALAR), 0, VECTOR, true);
@@ -66,7 +67,14 @@ public final class Functions {
         put(t, "info", List.of(VECTOR, VECTOR), 1, VECTOR, true);
         put(t, "vector", List.of(SCALAR), 0, VECTOR, false);
         put(t, "scalar", List.of(VECTOR), 0, SCALAR, false);
+        put(t, "start_timestamp", List.of(VECTOR), 0, VECTOR, true);
         put(t, "time", List.of(), 0, SCALAR, false);
+        // experimental scalar functions of the query's own parameters, and their two-argument helpers
+        for (String n : List.of("start", "end", "step", "range")) {
+            put(t, n, List.of(), 0, SCALAR, true);
+        }
+        put(t, "max_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
+        put(t, "min_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
         put(t, "pi", List.of(), 0, SCALAR, false);
         TABLE = Collections.unmodifiableMap(t);
     }

@@ -14,12 +14,26 @@ import java.util.regex.PatternSyntaxException;
 public final class Re2 {
 
     private static final ConcurrentHashMap<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Optional<String>> CHECKED = new ConcurrentHashMap<>();
 
     private Re2() {
     }
 
     /** @return a description of what is wrong with {@code regex} as RE2, or empty when it is valid. */
     public static Optional<String> check(String regex) {
+        Optional<String> known = CHECKED.get(regex);
+        if (known != null) {
+            return known;
+        }
+        if (CHECKED.size() > 10_000) {
+            CHECKED.clear();
+        }
+        Optional<String> result = checkUncached(regex);
+        CHECKED.put(regex, result);
+        return result;
+    }
+
+    private static Optional<String> checkUncached(String regex) {
         Optional<String> unsupported = unsupportedConstruct(regex);
         if (unsupported.isPresent()) {
             return unsupported;
