@@ -66,6 +66,24 @@ public final class Vars {
      *     {@code var} inside string literals; and an identifier elsewhere (a metric or label name).
      */
     public static String substituteForParsing(String promql) {
+        return substituteForParsing(promql, "5m", "5m");
+    }
+
+    /** The duration {@link #substituteForLinting} puts for {@code $__rate_interval}. */
+    public static final String RATE_INTERVAL_STAND_IN = "3141s";
+
+    /** The duration {@link #substituteForLinting} puts for other duration variables and macros. */
+    public static final String OTHER_DURATION_STAND_IN = "2718s";
+
+    /**
+     * @return as {@link #substituteForParsing(String)}, but {@code $__rate_interval} becomes 3141s and other
+     *     duration variables 2718s, so a linter can tell them from literal durations
+     */
+    public static String substituteForLinting(String promql) {
+        return substituteForParsing(promql, RATE_INTERVAL_STAND_IN, OTHER_DURATION_STAND_IN);
+    }
+
+    private static String substituteForParsing(String promql, String rateInterval, String otherDuration) {
         StringBuilder out = new StringBuilder(promql.length());
         int i = 0;
         int n = promql.length();
@@ -109,7 +127,9 @@ public final class Vars {
             }
             Matcher m = match(promql, i);
             if (m != null) {
-                out.append(replacement(name(m), out));
+                String name = name(m);
+                String r = name.equals("__rate_interval") ? rateInterval : replacement(name, out);
+                out.append(r.equals("5m") ? otherDuration : r);
                 i = m.end();
                 continue;
             }
