@@ -3,7 +3,8 @@ package io.monitoringkit.model;
 /**
  * Go's {@code strconv.Quote}, which Prometheus uses to render label values and PromQL strings: double quotes,
  * backslash escapes for {@code \a \b \f \n \r \t \v \\ \"}, {@code \xNN} for other control bytes, and
- * {@code \\uNNNN}/{@code \\UNNNNNNNN} for non-printable code points; printable Unicode is kept as is.
+ * {@code \\uNNNN}/{@code \\UNNNNNNNN} for non-printable code points; printable Unicode (as Go 1.21-1.26, Unicode
+ * 15.0, define it) is kept as is.
  *
  * <pre>{@code
  * GoStrings.quote("a\"b\n");  // "\"a\\\"b\\n\""
@@ -62,27 +63,11 @@ public final class GoStrings {
     }
 
     /**
-     * Approximates Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
-     * space; not other spaces, controls, formats, surrogates, private use or unassigned code points.
+     * Go's {@code strconv.IsPrint} as in the Go releases Prometheus 3.x is built with (Unicode 15.0): letters, marks,
+     * numbers, punctuation, symbols and the ASCII space; not other spaces, controls, formats, surrogates, private
+     * use or unassigned code points. A fixed table, independent of the running JDK's Unicode version.
      */
     static boolean isGoPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        int type = Character.getType(cp);
-        switch (type) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
+        return GoPrintable.isPrint(cp);
     }
 }

@@ -7,6 +7,7 @@ import static io.monitoringkit.promql.ValueType.VECTOR;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 public final class Functions {
 
     private static final Map<String, PromFunction> TABLE;
+    private static final Map<String, PromFunction> BY_NAME;
 
     static {
         Map<String, PromFunction> t = new TreeMap<>();
@@ -77,6 +79,7 @@ public final class Functions {
         put(t, "min_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
         put(t, "pi", List.of(), 0, SCALAR, false);
         TABLE = Collections.unmodifiableMap(t);
+        BY_NAME = new HashMap<>(t);
     }
 
     private Functions() {
@@ -89,7 +92,7 @@ public final class Functions {
 
     /** @return the function called {@code name} (case-sensitive, as in PromQL). */
     public static Optional<PromFunction> lookup(String name) {
-        return Optional.ofNullable(TABLE.get(name));
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** @return the function called {@code name}. @throws IllegalArgumentException when there is none */

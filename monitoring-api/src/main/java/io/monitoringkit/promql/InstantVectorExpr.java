@@ -87,6 +87,11 @@ public sealed interface InstantVectorExpr extends Expr
         return VectorBinary.of(BinaryOp.ATAN2, this, other);
     }
 
+    /** @return {@code this atan2 value}. */
+    default VectorBinary atan2(double value) {
+        return atan2(NumberLiteral.of(value));
+    }
+
     /** @return the filter {@code this == other} (add {@link VectorBinary#bool()} for 0/1 results). */
     default VectorBinary eq(Expr other) {
         return VectorBinary.of(BinaryOp.EQL, this, other);

@@ -9,7 +9,8 @@ package io.monitoringkit.promql;
  *
  * @param experimentalFunctions accept functions and aggregations Prometheus gates behind
  *                              {@code --enable-feature=promql-experimental-functions}
- * @param maxDepth              the deepest nesting accepted before a clear error (guards the stack)
+ * @param maxDepth              the deepest nesting accepted before a clear error (guards the stack); chains of
+ *                              operators such as {@code a + b + c} may be up to four times as long
  */
 public record ParseOptions(boolean experimentalFunctions, int maxDepth) {
 

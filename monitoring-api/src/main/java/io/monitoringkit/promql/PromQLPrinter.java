@@ -6,14 +6,18 @@ import io.monitoringkit.model.PromDuration;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The only code that renders PromQL text. The compact form equals Prometheus 3.x' own rendering
- * ({@code String()} of its syntax tree, the {@code query} field of {@code /api/v1/rules}); the pretty form equals
- * its {@code Pretty()} ({@code /api/v1/format_query}). Strings, label values and non-legacy names are quoted here
- * and nowhere else, so no value can inject PromQL.
+ * ({@code String()} of its syntax tree, the {@code query} field of {@code /api/v1/rules}, as of 3.14); the pretty
+ * form equals its {@code Pretty()} ({@code /api/v1/format_query}). Strings, label values and non-legacy names are
+ * quoted here and nowhere else, so no value can inject PromQL.
+ *
+ * <p>Prometheus 2.x prints numbers with Go's {@code fmt.Sprint} ({@code 1e+06}, {@code 1e-05}) where 3.3+ print
+ * {@code 1000000} and {@code 0.00001}; that is the main difference between the two renderings.
  *
  * <p>Trees built with the DSL hold no parenthesis nodes: before printing, the printer puts a parenthesis node
  * wherever precedence, associativity, a unary operator or a subquery needs one, exactly where Prometheus' parser
@@ -23,7 +27,7 @@ import java.util.Optional;
  * <pre>{@code
  * PromQLPrinter.compact(sum(metric("x")).by("job"));   // sum by (job) (x)
  * PromQLPrinter.compact(number(-2).pow(number(2)));     // (-2) ^ 2
- * PromQLPrinter.pretty(longExpression);                // at most 100 characters a line, 2-space indents
+ * PromQLPrinter.pretty(longExpression);                // nodes over 100 bytes broken, 2-space indents
  * }</pre>
  */
 public final class PromQLPrinter {
@@ -113,6 +117,13 @@ public final class PromQLPrinter {
         }
         return n;
     }
+
+    /**
+     * The order in which Prometheus prints matchers: Go's {@code sort.Strings} of the rendered matchers, i.e. by
+     * UTF-8 bytes, which is code point order.
+     */
+    static final Comparator<LabelMatcher> MATCHER_ORDER =
+            (a, b) -> compareCodePoints(matcher(a), matcher(b));
 
     /** Orders rendered matchers as Go's {@code sort.Strings} does: by UTF-8 bytes, i.e. by code points. */
     private static int compareCodePoints(String a, String b) {

@@ -81,6 +81,41 @@ public sealed interface ScalarExpr extends Expr permits NumberLiteral, ScalarCal
         return ScalarBinary.of(BinaryOp.ATAN2, this, other);
     }
 
+    /** @return {@code this atan2 other}. */
+    default VectorBinary atan2(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.ATAN2, this, other);
+    }
+
+    /** @return the filter {@code this == other} (add {@link VectorBinary#bool()} for 0/1 results). */
+    default VectorBinary eq(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.EQL, this, other);
+    }
+
+    /** @return the filter {@code this != other}. */
+    default VectorBinary ne(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.NEQ, this, other);
+    }
+
+    /** @return the filter {@code this > other}. */
+    default VectorBinary gt(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.GTR, this, other);
+    }
+
+    /** @return the filter {@code this < other}. */
+    default VectorBinary lt(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.LSS, this, other);
+    }
+
+    /** @return the filter {@code this >= other}. */
+    default VectorBinary ge(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.GTE, this, other);
+    }
+
+    /** @return the filter {@code this <= other}. */
+    default VectorBinary le(InstantVectorExpr other) {
+        return VectorBinary.of(BinaryOp.LTE, this, other);
+    }
+
     /** @return {@code this == bool other}. */
     default ScalarBinary eq(ScalarExpr other) {
         return ScalarBinary.of(BinaryOp.EQL, this, other);

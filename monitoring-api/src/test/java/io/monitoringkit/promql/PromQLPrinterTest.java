@@ -25,11 +25,15 @@ import org.junit.jupiter.api.Test;
  *   empty {@code ignoring ()} was printed only with labels); 3.x keeps it.</li>
  *   <li>{@code {__name__="",a="b"}}: 2.42 drops the empty-name matcher ({@code {a="b"}}), 3.x keeps it.</li>
  *   <li>UTF-8 names ({@code {"a.b"="x"}}, {@code by ("foo.bar")}, {@code {"my.metric"}}): 2.42 rejects them.</li>
- *   <li>Label values with code points assigned after Unicode 13 (e.g. emoji of 2021+): 2.42 (Go 1.19) and this
- *   printer on Java 17 escape them ({@code \U0001fae0}); 3.x built with Go 1.21-1.26 (Unicode 15) prints them
- *   raw.</li>
+ *   <li>Strings with code points assigned in Unicode 14 or 15 (e.g. the emoji U+1FAE0): 2.42 (Go 1.19, Unicode
+ *   13) escapes them ({@code \U0001fae0}); 3.x (Go 1.21-1.26, Unicode 15) and this printer, whatever the JDK,
+ *   print them raw. See {@code GoStringsTest}.</li>
  * </ul>
- * Same in both: {@code by (job)} / {@code on (job)} / {@code group_left (foo)} spacing, sorted matchers, {@code @}
+ * Within 3.x (this printer follows 3.14): numbers print as above since 3.3 (3.0-3.2 print like 2.42), an empty
+ * {@code ignoring ()} with a group modifier is kept since 3.9, and {@code by}/{@code on}/{@code group_x} labels
+ * are quoted by the label-name rule since 3.10 (3.0-3.9 left {@code a:b} bare there).
+ *
+ * <p>Same in both: {@code by (job)} / {@code on (job)} / {@code group_left (foo)} spacing, sorted matchers, {@code @}
  * before {@code offset}, {@code --x}, {@code on ()}, {@code sum without () (x)}, {@code sum by () (x)} printed
  * {@code sum(x)}, Go's {@code strconv.Quote} escapes.
  */
@@ -265,6 +269,19 @@ class PromQLPrinterTest {
             assertThat(print(time().minus(A))).isEqualTo("time() - a");
             assertThat(print(number(1).plus(time()))).isEqualTo("1 + time()");
             assertThat(print(A.div(scalar(B)))).isEqualTo("a / scalar(b)");
+            assertThat(print(number(0.5).atan2(A))).isEqualTo("0.5 atan2 a");
+            assertThat(print(A.atan2(2))).isEqualTo("a atan2 2");
+        }
+
+        @Test
+        void printsScalarVectorComparisonsAsFiltersOrBool() {
+            assertThat(print(number(1).lt(A))).isEqualTo("1 < a");
+            assertThat(print(number(1).le(A).bool())).isEqualTo("1 <= bool a");
+            assertThat(print(time().eq(A))).isEqualTo("time() == a");
+            assertThat(print(number(0).ne(A))).isEqualTo("0 != a");
+            assertThat(print(number(0).gt(A))).isEqualTo("0 > a");
+            assertThat(print(number(0).ge(A))).isEqualTo("0 >= a");
+            assertThat(number(1).lt(A).returnBool()).isFalse();
         }
 
         @Test

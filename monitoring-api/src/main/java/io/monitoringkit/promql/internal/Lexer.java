@@ -43,6 +43,7 @@ final class Lexer {
     }
 
     private final String in;
+    private final char[] buf;
     private final int n;
     private int pos;
 
@@ -63,7 +64,8 @@ final class Lexer {
 
     Lexer(String in) {
         this.in = in;
-        this.n = in.length();
+        this.buf = in.toCharArray();
+        this.n = buf.length;
     }
 
     String input() {
@@ -126,7 +128,7 @@ final class Lexer {
     }
 
     private int peekChar(int at) {
-        return at < n ? in.charAt(at) : -1;
+        return at < n ? buf[at] : -1;
     }
 
     /** The code point at {@code at}, -1 at the end, U+FFFD for an unpaired surrogate (Go's RuneError). */
@@ -134,10 +136,10 @@ final class Lexer {
         if (at >= n) {
             return -1;
         }
-        char c = in.charAt(at);
+        char c = buf[at];
         if (Character.isHighSurrogate(c)) {
-            if (at + 1 < n && Character.isLowSurrogate(in.charAt(at + 1))) {
-                return Character.toCodePoint(c, in.charAt(at + 1));
+            if (at + 1 < n && Character.isLowSurrogate(buf[at + 1])) {
+                return Character.toCodePoint(c, buf[at + 1]);
             }
             return 0xFFFD;
         }
@@ -151,19 +153,19 @@ final class Lexer {
         if (at >= n) {
             return 0;
         }
-        char c = in.charAt(at);
-        return Character.isHighSurrogate(c) && at + 1 < n && Character.isLowSurrogate(in.charAt(at + 1)) ? 2 : 1;
+        char c = buf[at];
+        return Character.isHighSurrogate(c) && at + 1 < n && Character.isLowSurrogate(buf[at + 1]) ? 2 : 1;
     }
 
     // ---- modes ----
 
     private void skipSpacesAndComments() {
         while (pos < n) {
-            char c = in.charAt(pos);
+            char c = buf[pos];
             if (isSpace(c)) {
                 pos++;
             } else if (c == '#') {
-                while (pos < n && in.charAt(pos) != '\n' && in.charAt(pos) != '\r') {
+                while (pos < n && buf[pos] != '\n' && buf[pos] != '\r') {
                     pos++;
                 }
             } else {
@@ -185,7 +187,7 @@ final class Lexer {
             }
             return;
         }
-        char c = in.charAt(pos);
+        char c = buf[pos];
         switch (c) {
             case ',' -> single(Tok.COMMA);
             case '*' -> single(Tok.MUL);
@@ -297,10 +299,19 @@ final class Lexer {
         }
     }
 
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (int i = 0; i < 128; i++) {
+            ASCII[i] = String.valueOf((char) i);
+        }
+    }
+
     private void single(Tok t) {
         int start = pos;
+        char c = buf[pos];
         pos++;
-        emit(t, start, pos);
+        emitFixed(t, start, pos, c < 128 ? ASCII[c] : String.valueOf(c));
     }
 
     private void insideBraces() {
@@ -310,10 +321,10 @@ final class Lexer {
             fail(start, "unexpected end of input inside braces");
             return;
         }
-        char c = in.charAt(pos);
+        char c = buf[pos];
         if (isAlpha(c)) {
             pos++;
-            while (pos < n && isAlphaNumeric(in.charAt(pos))) {
+            while (pos < n && isAlphaNumeric(buf[pos])) {
                 pos++;
             }
             emit(Tok.IDENTIFIER, start, pos);
@@ -353,7 +364,7 @@ final class Lexer {
     }
 
     private void durationExpr() {
-        while (pos < n && isSpace(in.charAt(pos))) {
+        while (pos < n && isSpace(buf[pos])) {
             pos++;
         }
         int start = pos;
@@ -361,7 +372,7 @@ final class Lexer {
             fail(start, "unexpected end of input in duration expression");
             return;
         }
-        char c = in.charAt(pos);
+        char c = buf[pos];
         switch (c) {
             case ']' -> {
                 bracketOpen = false;
@@ -420,7 +431,7 @@ final class Lexer {
     /** Scans step/range/max_of/min_of; on failure the position has moved past the letters. */
     private boolean durationKeyword() {
         int start = pos;
-        while (pos < n && isAlpha(in.charAt(pos))) {
+        while (pos < n && isAlpha(buf[pos])) {
             pos++;
         }
         String word = in.substring(start, pos).toLowerCase(Locale.ROOT);
@@ -442,7 +453,7 @@ final class Lexer {
         int start = pos;
         boolean colon = false;
         while (pos < n) {
-            char c = in.charAt(pos);
+            char c = buf[pos];
             if (isAlphaNumeric(c)) {
                 pos++;
             } else if (c == ':') {
@@ -453,92 +464,140 @@ final class Lexer {
             }
         }
         int len = pos - start;
+        String word = in.substring(start, pos);
         if (!colon && len >= 2 && len <= 12) {
-            Tok kw = KEYWORDS.get(in.substring(start, pos).toLowerCase(Locale.ROOT));
+            Tok kw = KEYWORDS.get(word);
+            if (kw == null && hasUpperCase(start, pos)) {
+                kw = KEYWORDS.get(word.toLowerCase(Locale.ROOT));
+            }
             if (kw != null) {
                 if ((kw == Tok.FILL || kw == Tok.FILL_LEFT || kw == Tok.FILL_RIGHT) && !followedByLeftParen()) {
-                    emit(Tok.IDENTIFIER, start, pos);
+                    emitFixed(Tok.IDENTIFIER, start, pos, word);
                     return;
                 }
-                emit(kw, start, pos);
+                emitFixed(kw, start, pos, word);
                 return;
             }
         }
-        emit(colon ? Tok.METRIC_IDENTIFIER : Tok.IDENTIFIER, start, pos);
+        emitFixed(colon ? Tok.METRIC_IDENTIFIER : Tok.IDENTIFIER, start, pos, word);
     }
 
-    private boolean followedByLeftParen() {
-        int p = pos;
-        while (p < n && isSpace(in.charAt(p))) {
-            p++;
-        }
-        return p < n && in.charAt(p) == '(';
-    }
-
-    // ---- numbers and durations ----
-
-    private boolean accept(String valid) {
-        if (pos < n && valid.indexOf(in.charAt(pos)) >= 0) {
-            pos++;
-            return true;
+    private boolean hasUpperCase(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] >= 'A' && buf[i] <= 'Z') {
+                return true;
+            }
         }
         return false;
     }
 
-    private boolean is(String valid) {
-        return pos < n && valid.indexOf(in.charAt(pos)) >= 0;
+    private boolean followedByLeftParen() {
+        int p = pos;
+        while (p < n && isSpace(buf[p])) {
+            p++;
+        }
+        return p < n && buf[p] == '(';
     }
 
-    private static final String DEC = "0123456789";
-    private static final String HEX = "0123456789abcdefABCDEF";
+    // ---- numbers and durations ----
+
+    private int cur() {
+        return pos < n ? buf[pos] : -1;
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isDigitOf(int c, boolean hex) {
+        return hex ? isHexDigit(c) : isDigit(c);
+    }
+
+    private static boolean isExp(int c) {
+        return c == 'e' || c == 'E';
+    }
+
+    /** After '.', 'e' or '_': the characters that may not follow ({@code ._eE}). */
+    private static boolean isNumberPunct(int c) {
+        return c == '.' || c == '_' || c == 'e' || c == 'E';
+    }
 
     /** Prometheus' scanNumber: the accepted text is not necessarily a valid number; the parser checks that. */
     private boolean scanNumber() {
         int initial = pos;
-        String digits = DEC;
-        if (accept("0") && accept("xX")) {
-            accept("_");
-            digits = HEX;
+        boolean hex = false;
+        if (cur() == '0') {
+            pos++;
+            if (cur() == 'x' || cur() == 'X') {
+                pos++;
+                hex = true;
+                if (cur() == '_') {
+                    pos++;
+                }
+            }
         }
-        accept(".");
-        accept(digits);
+        if (cur() == '.') {
+            pos++;
+        }
+        if (isDigitOf(cur(), hex)) {
+            pos++;
+        }
         boolean dot = false;
         boolean exp = false;
-        while (pos < n && (digits.indexOf(in.charAt(pos)) >= 0 || "._eE".indexOf(in.charAt(pos)) >= 0)) {
-            if (is(".") && dot) {
-                accept(".");
+        while (true) {
+            int c = cur();
+            if (!(isDigitOf(c, hex) || isNumberPunct(c))) {
+                break;
+            }
+            if (c == '.' && dot) {
+                pos++;
                 return false;
             }
-            if (is("eE") && exp) {
-                accept("eE");
+            if (isExp(c) && exp) {
+                pos++;
                 return false;
             }
-            if (accept(".")) {
+            if (c == '.') {
+                pos++;
                 dot = true;
-                if (accept("_.")) {
+                int d = cur();
+                if (d == '_' || d == '.') {
+                    pos++;
                     return false;
                 }
-                if (digits == HEX) {
+                if (hex) {
                     return false;
                 }
                 continue;
             }
-            if (accept("eE")) {
+            if (isExp(c)) {
+                pos++;
                 exp = true;
-                accept("+-");
-                if (accept("._eE") || pos >= n) {
+                if (cur() == '+' || cur() == '-') {
+                    pos++;
+                }
+                if (isNumberPunct(cur())) {
+                    pos++;
+                    return false;
+                }
+                if (pos >= n) {
                     return false;
                 }
                 continue;
             }
-            if (accept("_")) {
-                if (accept("._eE") || pos >= n) {
+            if (c == '_') {
+                pos++;
+                if (isNumberPunct(cur())) {
+                    pos++;
+                    return false;
+                }
+                if (pos >= n) {
                     return false;
                 }
                 continue;
             }
-            while (accept(digits)) {
-                // consume the run
+            while (isDigitOf(cur(), hex)) {
+                pos++;
             }
         }
         if (pos == initial) {
@@ -547,19 +606,29 @@ final class Lexer {
         return !isAlphaNumeric(peekChar(pos));
     }
 
+    private static boolean isUnit(int c, boolean withYear) {
+        return c == 's' || c == 'm' || c == 'h' || c == 'd' || c == 'w' || (withYear && c == 'y');
+    }
+
     private boolean acceptRemainingDuration() {
-        if (!accept("smhdwy")) {
+        if (!isUnit(cur(), true)) {
             return false;
         }
-        accept("s");
-        while (accept(DEC)) {
-            while (accept(DEC)) {
-                // consume
+        pos++;
+        if (cur() == 's') {
+            pos++;
+        }
+        while (isDigit(cur())) {
+            while (isDigit(cur())) {
+                pos++;
             }
-            if (!accept("smhdw")) {
+            if (!isUnit(cur(), false)) {
                 return false;
             }
-            accept("s");
+            pos++;
+            if (cur() == 's') {
+                pos++;
+            }
         }
         if (isAlphaNumeric(codePointAt(pos))) {
             pos += width(pos);
@@ -595,7 +664,7 @@ final class Lexer {
                 fail(start, "unterminated quoted string");
                 return;
             }
-            char c = in.charAt(pos);
+            char c = buf[pos];
             if (c == quote) {
                 break;
             }
@@ -759,7 +828,7 @@ final class Lexer {
                 fail(start, "unterminated raw string");
                 return;
             }
-            char c = in.charAt(pos);
+            char c = buf[pos];
             if (c == '`') {
                 break;
             }

@@ -70,9 +70,6 @@ abstract class PNode {
     static final class Sel extends PNode {
         final String name;
         final List<LabelMatcher> matchers = new ArrayList<>(4);
-        /** Index in {@link #matchers} of a bare quoted metric name ({@code {"my.metric"}}), or -1. */
-        int bareNameIndex = -1;
-        int bareNames;
         long offsetMs;
         AtModifier at;
         boolean bypassEmptyMatcherCheck;

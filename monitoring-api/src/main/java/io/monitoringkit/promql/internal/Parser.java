@@ -51,6 +51,12 @@ import java.util.Optional;
  * durations, matchers, modifiers) are collected and the first one is reported, and type checks run only when
  * the parse found no error. Syntactic nesting is limited to {@link ParseOptions#maxDepth()} and the height of the
  * tree (long operator chains) to four times that, so no input can exhaust the stack.
+ *
+ * <pre>{@code
+ * Expr e = Parser.parse("sum by (job) (rate(x[5m]))", ParseOptions.defaults());   // use PromQL.parse instead
+ * Parser.parse("rate(x)", ParseOptions.defaults());
+ * // PromQLParseException: 1:6: expected type range vector in call to function "rate", got instant vector
+ * }</pre>
  */
 public final class Parser {
 
@@ -346,12 +352,8 @@ public final class Parser {
                     advance();
                     addMatcher(s, label, op, value, labelPos);
                 } else if (quoted) {
-                    int before = s.matchers.size();
+                    // a bare quoted name is the metric name, as a __name__ matcher (Prometheus' tree)
                     addMatcher(s, Names.METRIC_NAME_LABEL, MatchOp.EQUAL, label, labelPos);
-                    if (s.matchers.size() > before) {
-                        s.bareNames++;
-                        s.bareNameIndex = before;
-                    }
                 } else {
                     throw unexpected("label matching", "label matching operator");
                 }
@@ -947,24 +949,25 @@ public final class Parser {
         PromFunction f = c.function;
         int nargs = f.argTypes().size();
         int n = c.args.size();
-        String q = GoStrings.quote(f.name());
+        String q = f.name();
         if (f.variadic() == 0) {
             if (nargs != n) {
-                throw error(c.start, "expected " + nargs + " argument(s) in call to " + q + ", got " + n);
+                throw error(c.start, "expected " + nargs + " argument(s) in call to " + GoStrings.quote(q) + ", got " + n);
             }
         } else {
             int na = nargs - 1;
             if (na > n) {
-                throw error(c.start, "expected at least " + na + " argument(s) in call to " + q + ", got " + n);
-            } else if (f.variadic() > 0 && na + f.variadic() < n) {
-                throw error(c.start, "expected at most " + (na + f.variadic()) + " argument(s) in call to " + q
+                throw error(c.start, "expected at least " + na + " argument(s) in call to " + GoStrings.quote(q)
                         + ", got " + n);
+            } else if (f.variadic() > 0 && na + f.variadic() < n) {
+                throw error(c.start, "expected at most " + (na + f.variadic()) + " argument(s) in call to "
+                        + GoStrings.quote(q) + ", got " + n);
             }
         }
         if (f.name().equals("info") && n > 1) {
             PNode second = c.args.get(1);
             if (second.type() != ValueType.VECTOR) {
-                throw error(c.start, "expected type instant vector in call to function " + q + ", got "
+                throw error(c.start, "expected type instant vector in call to function " + GoStrings.quote(q) + ", got "
                         + documented(second.type()));
             }
             if (second instanceof PNode.Sel s && !s.name.isEmpty()) {
@@ -987,7 +990,7 @@ public final class Parser {
             ValueType t = check(arg);
             if (t != f.argTypes().get(k)) {
                 throw error(arg.start, "expected type " + documented(f.argTypes().get(k)) + " in call to function "
-                        + q + ", got " + documented(t));
+                        + GoStrings.quote(q) + ", got " + documented(t));
             }
         }
         return f.returnType();
@@ -1072,22 +1075,6 @@ public final class Parser {
     }
 
     private VectorSelector buildSelector(PNode.Sel s) {
-        String name = s.name;
-        List<LabelMatcher> ms = s.matchers;
-        if (name.isEmpty() && s.bareNames == 1) {
-            boolean otherName = false;
-            for (int i = 0; i < ms.size(); i++) {
-                if (i != s.bareNameIndex && ms.get(i).name().equals(Names.METRIC_NAME_LABEL)) {
-                    otherName = true;
-                    break;
-                }
-            }
-            if (!otherName) {
-                name = ms.get(s.bareNameIndex).value();
-                ms = new ArrayList<>(ms);
-                ms.remove(s.bareNameIndex);
-            }
-        }
-        return new VectorSelector(name, ms, PromDuration.ofMillis(s.offsetMs), Optional.ofNullable(s.at));
+        return new VectorSelector(s.name, s.matchers, PromDuration.ofMillis(s.offsetMs), Optional.ofNullable(s.at));
     }
 }
