@@ -330,10 +330,10 @@ public final class Dashboard {
                 .str("refresh", refresh).str("timezone", timezone).integer("graphTooltip", graphTooltip)
                 .bool("editable", editable).list("links", links, Link::toJson);
         if (hasAnnotations) {
-            out.node("annotations", new Out().list("list", annotations, Annotation::toJson).extra(annotationsExtra));
+            out.owned("annotations", new Out().list("list", annotations, Annotation::toJson).extra(annotationsExtra));
         }
         if (hasTemplating) {
-            out.node("templating", new Out().list("list", variables, Variable::toJson).extra(templatingExtra));
+            out.owned("templating", new Out().list("list", variables, Variable::toJson).extra(templatingExtra));
         }
         return out.list("panels", panels, Panel::toJson).integer("schemaVersion", schemaVersion)
                 .integer("version", version).extra(extra);

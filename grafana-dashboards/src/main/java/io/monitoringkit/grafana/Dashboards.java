@@ -70,12 +70,12 @@ public final class Dashboards {
 
     /** @return the dashboard as pretty JSON text (keys sorted, two-space indentation, final newline). */
     public static String write(Dashboard d) {
-        return Json.pretty(d.toJson());
+        return Out.sharing(() -> Json.pretty(d.toJson()));
     }
 
     /** @return the dashboard as compact JSON text (keys sorted). */
     public static String writeCompact(Dashboard d) {
-        return Json.compact(d.toJson());
+        return Out.sharing(() -> Json.compact(d.toJson()));
     }
 
     /** @return whether two JSON trees are equal as JSON values (key order ignored, {@code 1} equals {@code 1.0}). */

@@ -122,7 +122,7 @@ public final class DatasourceRef {
                     o.put("uid", uid);
                 }
                 if (extra != null) {
-                    extra.fields().forEachRemaining(e -> o.set(e.getKey(), e.getValue().deepCopy()));
+                    extra.fields().forEachRemaining(e -> o.set(e.getKey(), Out.copy(e.getValue())));
                 }
                 return o;
         }

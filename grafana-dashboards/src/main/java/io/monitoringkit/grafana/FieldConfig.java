@@ -161,10 +161,10 @@ public final class FieldConfig {
     public ObjectNode toJson() {
         Out out = new Out();
         if (hasDefaults) {
-            out.node("defaults", new Out().str("unit", unit).integer("decimals", decimals).number("min", min)
-                    .number("max", max).node("thresholds", thresholds == null ? null : thresholds.toJson())
+            out.owned("defaults", new Out().str("unit", unit).integer("decimals", decimals).number("min", min)
+                    .number("max", max).owned("thresholds", thresholds == null ? null : thresholds.toJson())
                     .list("mappings", mappings, ValueMapping::toJson)
-                    .node("color", color == null ? null : color.toJson()).str("displayName", displayName)
+                    .owned("color", color == null ? null : color.toJson()).str("displayName", displayName)
                     .str("noValue", noValue).node("custom", custom).list("links", links, Link::toJson)
                     .extra(defaultsExtra));
         }

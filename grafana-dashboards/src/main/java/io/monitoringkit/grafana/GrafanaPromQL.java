@@ -54,6 +54,8 @@ public final class GrafanaPromQL {
             INTERVAL.toString(), "$__interval",
             RANGE.toString(), "$__range");
 
+    private static final String[] TOKENS = MACROS.keySet().toArray(new String[0]);
+
     private GrafanaPromQL() {
     }
 
@@ -78,7 +80,7 @@ public final class GrafanaPromQL {
     public static String render(Expr e) {
         String text = e.toString();
         boolean any = false;
-        for (String token : MACROS.keySet()) {
+        for (String token : TOKENS) {
             if (text.contains(token)) {
                 any = true;
                 break;
@@ -97,17 +99,25 @@ public final class GrafanaPromQL {
         }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
-        outer:
         while (i < text.length()) {
-            for (Map.Entry<String, String> m : MACROS.entrySet()) {
-                String token = m.getKey();
-                if (text.startsWith(token, i) && durationPosition(text, i, token.length())) {
-                    out.append(m.getValue());
-                    i += token.length();
-                    continue outer;
+            int best = -1;
+            String bestToken = null;
+            for (String token : TOKENS) {
+                int at = text.indexOf(token, i);
+                while (at >= 0 && !durationPosition(text, at, token.length())) {
+                    at = text.indexOf(token, at + 1);
+                }
+                if (at >= 0 && (best < 0 || at < best)) {
+                    best = at;
+                    bestToken = token;
                 }
             }
-            out.append(text.charAt(i++));
+            if (best < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, best).append(MACROS.get(bestToken));
+            i = best + bestToken.length();
         }
         return out.toString();
     }

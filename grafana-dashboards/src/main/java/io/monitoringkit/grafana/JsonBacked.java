@@ -15,7 +15,7 @@ abstract class JsonBacked {
 
     /** @return a copy of the JSON object. */
     public ObjectNode toJson() {
-        return json.deepCopy();
+        return Out.copy(json);
     }
 
     Optional<String> text(String key) {

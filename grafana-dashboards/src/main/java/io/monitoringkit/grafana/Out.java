@@ -11,7 +11,28 @@ import java.util.function.Function;
 
 /** Writes typed fields (skipping absent ones) and then the extra fields not already written. */
 final class Out {
+    /** While set, values are shared with the model instead of copied: only for trees serialized and dropped. */
+    private static final ThreadLocal<Boolean> SHARE = new ThreadLocal<>();
+
     final ObjectNode o = Json.object();
+
+    /** Runs {@code body} with sharing on: the trees it builds must not escape. */
+    static <T> T sharing(java.util.function.Supplier<T> body) {
+        Boolean before = SHARE.get();
+        SHARE.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            if (before == null) {
+                SHARE.remove();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends JsonNode> T copy(T n) {
+        return n == null || SHARE.get() != null ? n : (T) n.deepCopy();
+    }
 
     Out str(String key, String v) {
         if (v != null) {
@@ -41,9 +62,18 @@ final class Out {
         return this;
     }
 
+    /** Puts a value held by the model (copied unless sharing). */
     Out node(String key, JsonNode v) {
         if (v != null) {
-            o.set(key, v.deepCopy());
+            o.set(key, copy(v));
+        }
+        return this;
+    }
+
+    /** Puts a freshly built value. */
+    Out owned(String key, JsonNode v) {
+        if (v != null) {
+            o.set(key, v);
         }
         return this;
     }
@@ -78,7 +108,7 @@ final class Out {
             for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!o.has(e.getKey())) {
-                    o.set(e.getKey(), e.getValue().deepCopy());
+                    o.set(e.getKey(), copy(e.getValue()));
                 }
             }
         }

@@ -356,9 +356,9 @@ public final class Panel {
     /** @return the JSON object. */
     public ObjectNode toJson() {
         return new Out().integer("id", id).str("type", type).str("title", title).str("description", description)
-                .node("gridPos", gridPos == null ? null : gridPosJson(gridPos))
+                .owned("gridPos", gridPos == null ? null : gridPosJson(gridPos))
                 .datasource("datasource", datasource).list("targets", targets, Target::toJson)
-                .node("fieldConfig", fieldConfig == null ? null : fieldConfig.toJson()).node("options", options)
+                .owned("fieldConfig", fieldConfig == null ? null : fieldConfig.toJson()).node("options", options)
                 .list("transformations", transformations, Transformation::toJson).str("repeat", repeat)
                 .str("repeatDirection", repeatDirection).integer("maxPerRow", maxPerRow)
                 .list("links", links, Link::toJson).str("interval", interval).str("timeFrom", timeFrom)

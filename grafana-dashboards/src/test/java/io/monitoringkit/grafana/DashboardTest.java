@@ -150,6 +150,22 @@ class DashboardTest {
     }
 
     @Test
+    void treesHandedOutNeverAliasTheModel() {
+        Dashboard d = Dashboards.read("""
+                {"title": "x", "custom": {"a": 1}, "panels": [{"type": "graph", "options": {"b": 2},
+                 "fieldConfig": {"defaults": {"thresholds": {"steps": [{"color": "red", "value": null}]}}}}]}""");
+        String before = Dashboards.write(d);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = d.toJson();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("custom")).put("a", 9);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("panels").get(0).get("options")).put("b", 9);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("panels").get(0).get("fieldConfig").get("defaults")
+                .get("thresholds").get("steps").get(0)).put("color", "blue");
+        d.panels().get(0).options().orElseThrow().put("b", 8);
+        d.extraFields().put("z", 1);
+        assertThat(Dashboards.write(d)).isEqualTo(before);
+    }
+
+    @Test
     void numbersCompareByValue() throws Exception {
         assertThat(Dashboards.jsonEquals(Json.MAPPER.readTree("{\"a\": [1, 2.50]}"),
                 Json.MAPPER.readTree("{\"a\": [1.0, 2.5]}"))).isTrue();
