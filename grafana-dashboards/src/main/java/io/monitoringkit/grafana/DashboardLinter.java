@@ -33,7 +33,7 @@ import java.util.Set;
  * <tr><td>rate-interval</td><td>warning</td><td>{@code rate}, {@code irate} and {@code increase} range over
  * {@code $__rate_interval}</td></tr>
  * <tr><td>undefined-variable</td><td>error</td><td>every {@code $variable} used is defined (or a Grafana
- * global)</td></tr>
+ * global, or an import input of {@code __inputs})</td></tr>
  * <tr><td>duplicate-panel-id</td><td>error</td><td>panel ids are unique in the dashboard</td></tr>
  * <tr><td>duplicate-uid</td><td>error</td><td>dashboard uids are unique among the dashboards linted
  * together</td></tr>
@@ -121,6 +121,7 @@ public final class DashboardLinter {
         final List<LintFinding> out;
         final Set<String> defined = new HashSet<>();
         final Set<String> datasourceVariables = new HashSet<>();
+        final Set<String> imports = new HashSet<>();
         final Map<Integer, String> ids = new HashMap<>();
         boolean anyPrometheus;
 
@@ -130,8 +131,16 @@ public final class DashboardLinter {
         }
 
         void run() {
+            com.fasterxml.jackson.databind.node.ObjectNode extra = d.extraFields();
             if (d.title().isBlank()) {
-                add(out, "dashboard-title", Severity.ERROR, "$.title", "the dashboard has no title");
+                add(out, "dashboard-title", Severity.ERROR, "$.title", "the dashboard has no title"
+                        + (extra.has("dashboard") && extra.get("dashboard").isObject() && d.panels().isEmpty()
+                        ? " (this looks like a Grafana API response: the dashboard is its \"dashboard\" field)" : ""));
+            }
+            for (com.fasterxml.jackson.databind.JsonNode input : extra.path("__inputs")) {
+                if (input.path("name").isTextual()) {
+                    imports.add(input.path("name").textValue());
+                }
             }
             for (Variable v : d.variables()) {
                 defined.add(v.name());
@@ -277,8 +286,8 @@ public final class DashboardLinter {
             }
             Set<String> missing = new LinkedHashSet<>();
             for (String v : Vars.referenced(text)) {
-                if (!defined.contains(v) && !Vars.GLOBALS.contains(v) && !v.chars().allMatch(Character::isDigit)
-                        && !v.startsWith("__")) {
+                if (!defined.contains(v) && !imports.contains(v) && !Vars.GLOBALS.contains(v)
+                        && !v.chars().allMatch(Character::isDigit) && !v.startsWith("__")) {
                     missing.add(v);
                 }
             }

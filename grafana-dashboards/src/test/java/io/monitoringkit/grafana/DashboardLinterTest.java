@@ -152,6 +152,22 @@ class DashboardLinterTest {
     }
 
     @Test
+    void importInputsCountAsDefinedButAreNotDatasourceVariables() {
+        String json = good().replace("\"title\": \"T\",", "\"title\": \"T\", \"__inputs\": [{\"name\": \"DS_PROM\","
+                + " \"type\": \"datasource\", \"pluginId\": \"prometheus\"}],").replace("${datasource}", "${DS_PROM}");
+        Dashboard d = Dashboards.read(json);
+        assertThat(LINTER.lint(d).ofRule("undefined-variable")).isEmpty();
+        assertThat(LINTER.lint(d).ofRule("target-datasource")).hasSize(1);
+    }
+
+    @Test
+    void hintsWhenGivenAnApiResponseInsteadOfADashboard() {
+        assertThat(lint("{\"dashboard\": {\"title\": \"x\"}, \"meta\": {}}", "dashboard-title"))
+                .extracting(LintFinding::message).containsExactly("the dashboard has no title (this looks like a"
+                        + " Grafana API response: the dashboard is its \"dashboard\" field)");
+    }
+
+    @Test
     void duplicatePanelId() {
         String two = dashboard("", panel(1, "{\"x\":0,\"y\":0,\"w\":12,\"h\":8}", "up") + ","
                 + panel(2, "{\"x\":12,\"y\":0,\"w\":12,\"h\":8}", "up"));
