@@ -66,7 +66,8 @@ public class DashboardsBenchmark {
         json250 = Dashboards.write(dashboard("big", 250));
     }
 
-    Dashboard dashboard(String title, int panels) {
+    /** @return a built dashboard of {@code panels} panels (a row every ten). */
+    public Dashboard dashboard(String title, int panels) {
         Dashboard.Builder b = Dashboard.builder(title).tags("bench").variable(ds, ns);
         for (int i = 0; i < panels; i++) {
             if (i % 10 == 0) {
