@@ -147,6 +147,8 @@ class DashboardTest {
         assertThatThrownBy(() -> Dashboards.read("[]")).hasMessage("$: expected a dashboard object, got an array");
         assertThatThrownBy(() -> Dashboards.read("{\"a\": 1, \"a\": 2}")).hasMessageStartingWith("$: invalid JSON at line 1");
         assertThatThrownBy(() -> Dashboards.read("{")).hasMessageStartingWith("$: invalid JSON at line 1, column 2:");
+        assertThatThrownBy(() -> Dashboards.read("{} {}")).hasMessageStartingWith("$: invalid JSON at line 1");
+        assertThatThrownBy(() -> Dashboards.read("  ")).hasMessage("$: empty input, expected a dashboard object");
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class Json {
     /** The mapper (strict duplicate detection, trees with sorted keys on output). */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
 
