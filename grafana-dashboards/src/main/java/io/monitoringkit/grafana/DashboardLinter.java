@@ -47,7 +47,7 @@ import java.util.Set;
  * <pre>{@code
  * LintReport report = DashboardLinter.defaults().lint(Dashboards.read(json));
  * report.findings().forEach(System.out::println);
- * // ERROR promql-parses $.panels[0].targets[0].expr: "sum(rate(x[5m])": 1:15: unclosed left parenthesis
+ * // ERROR promql-parses $.panels[0].targets[0].expr: "sum(rate(x[5m])": 1:16: unclosed left parenthesis
  * }</pre>
  */
 public final class DashboardLinter {
@@ -237,7 +237,7 @@ public final class DashboardLinter {
                     if (ds == null || ds.isMixed() || ds.variableName().isEmpty()
                             || !datasourceVariables.contains(ds.variableName().get())) {
                         add(out, "target-datasource", Severity.ERROR, where, "query " + refId(pt) + " of \""
-                                + p.title() + "\" uses " + (ds == null ? "the default data source" : ds)
+                                + p.title() + "\" uses " + (ds == null || ds.isDefault() ? "the default data source" : ds)
                                 + " instead of a Prometheus data source variable"
                                 + (datasourceVariables.isEmpty() ? "" : " (" + dollar(datasourceVariables) + ")"));
                     }

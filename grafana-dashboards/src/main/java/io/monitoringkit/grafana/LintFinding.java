@@ -9,7 +9,7 @@ import java.util.Objects;
  * LintFinding f = report.findings().get(0);
  * f.rule();     // "rate-interval"
  * f.path();     // "$.panels[2].targets[0].expr"
- * f.toString(); // WARNING rate-interval $.panels[2].targets[0].expr: rate() over [5m]: use [$__rate_interval]
+ * f.toString(); // WARNING rate-interval $.panels[2].targets[0].expr: rate() ranges over [5m]: use [$__rate_interval] ...
  * }</pre>
  *
  * @param rule     the rule id
