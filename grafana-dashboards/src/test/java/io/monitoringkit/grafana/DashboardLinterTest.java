@@ -86,6 +86,14 @@ class DashboardLinterTest {
     }
 
     @Test
+    void targetDatasourceReportsTheDefaultDatasource() {
+        String none = good().replace("\"datasource\": {\"type\": \"prometheus\", \"uid\": \"${datasource}\"},", "");
+        assertThat(lint(none, "target-datasource")).extracting(LintFinding::message).containsExactly(
+                "query A of \"P1\" uses the default data source instead of a Prometheus data source variable"
+                        + " ($datasource)");
+    }
+
+    @Test
     void targetDatasourceUnderMixedLooksAtTheTargetsOwnDatasource() {
         String mixed = dashboard("", """
                 {"id": 1, "type": "timeseries", "title": "M", "gridPos": {"x":0,"y":0,"w":12,"h":8},
