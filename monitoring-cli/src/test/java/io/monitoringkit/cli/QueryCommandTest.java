@@ -47,7 +47,7 @@ class QueryCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("{\"resultType\":\"vector\",\"result\":["
                 + "{\"metric\":{\"__name__\":\"up\",\"job\":\"api\"},\"value\":[1700003600,\"3\"]},"
-                + "{\"metric\":{\"job\":\"db\"},\"value\":[1700003600.5,\"100000000\"]},"
+                + "{\"metric\":{\"job\":\"db\"},\"value\":[1700003600.500,\"100000000\"]},"
                 + "{\"metric\":{\"job\":\"x\\u003cy\"},\"value\":[1700003600,\"NaN\"]},"
                 + "{\"metric\":{\"job\":\"z\"},\"value\":[1700003600,\"+Inf\"]}]}\n");
         assertThat(run.err()).isEqualTo("warning: partial result\n");

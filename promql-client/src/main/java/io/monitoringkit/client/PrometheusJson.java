@@ -19,7 +19,8 @@ import java.math.RoundingMode;
 /**
  * Prometheus' JSON for query results, both ways: decode a recorded {@code /api/v1/query(_range)} response with the
  * client's streaming decoder, and write a result's {@code data} object exactly as Prometheus renders it
- * (timestamps as float seconds, values as strings in Go's shortest {@code 'f'} form: {@code "3"},
+ * (sample timestamps as seconds with three decimals when not whole, as Prometheus' encoder writes them; values
+ * as strings in Go's shortest {@code 'f'} form: {@code "3"},
  * {@code "100000000"}, {@code "NaN"}, {@code "+Inf"}).
  *
  * <pre>{@code
@@ -110,10 +111,11 @@ public final class PrometheusJson {
                 }
                 out.append(']');
             } else if (result instanceof QueryResult.Scalar sc) {
-                out.append('[').append(formatTimestamp(sc.timestamp())).append(",\"").append(formatValue(sc.value()))
-                        .append("\"]");
+                // scalars and strings go through Go's encoding/json: the time is a float64, printed shortest
+                out.append('[').append(formatValue(sc.timestamp() / 1000.0)).append(",\"")
+                        .append(formatValue(sc.value())).append("\"]");
             } else if (result instanceof QueryResult.StringValue st) {
-                out.append('[').append(formatTimestamp(st.timestamp())).append(',');
+                out.append('[').append(formatValue(st.timestamp() / 1000.0)).append(',');
                 writeString(st.value(), out);
                 out.append(']');
             }
@@ -211,20 +213,19 @@ public final class PrometheusJson {
         return exact.toPlainString();
     }
 
-    /** @return a timestamp in milliseconds as Prometheus writes it: float seconds, e.g. {@code 1435781451.781}. */
+    /**
+     * @return a timestamp in milliseconds as Prometheus writes it: seconds, and when there is a fraction, a point
+     *         and exactly three digits ({@code 1435781451.781}, {@code 1700000000.500}, {@code 1700000000})
+     */
     public static String formatTimestamp(long millis) {
         if (millis < 0) {
             return "-" + formatTimestamp(-millis);
         }
-        long s = Math.floorDiv(millis, 1000);
-        long rem = Math.floorMod(millis, 1000);
+        long s = millis / 1000;
+        long rem = millis % 1000;
         if (rem == 0) {
             return Long.toString(s);
         }
-        String frac = String.format("%03d", rem);
-        while (frac.endsWith("0")) {
-            frac = frac.substring(0, frac.length() - 1);
-        }
-        return s + "." + frac;
+        return s + "." + (rem < 100 ? rem < 10 ? "00" : "0" : "") + rem;
     }
 }
