@@ -50,9 +50,15 @@ public final class GrafanaPromQL {
     public static final PromDuration RANGE = PromDuration.ofMillis(3_141_592_653_569L);
 
     private static final Map<String, String> MACROS = Map.of(
-            RATE_INTERVAL.toString(), "$__rate_interval",
-            INTERVAL.toString(), "$__interval",
-            RANGE.toString(), "$__range");
+            printed(RATE_INTERVAL), "$__rate_interval",
+            printed(INTERVAL), "$__interval",
+            printed(RANGE), "$__range");
+
+    /** @return the placeholder as the PromQL printer prints a range (not PromDuration's own form). */
+    private static String printed(PromDuration d) {
+        String s = VectorSelector.metric("x").over(d).toString();
+        return s.substring(s.indexOf('[') + 1, s.lastIndexOf(']'));
+    }
 
     private static final String[] TOKENS = MACROS.keySet().toArray(new String[0]);
 
