@@ -112,7 +112,7 @@ public final class Routing {
 
     /**
      * The tree as {@code amtool config routes show} prints it: a heading, one line per route with its sorted
-     * matchers ({@code default-route} when it has none), {@code continue: true} and its receiver.
+     * matchers ({@code default-route} when it has none; continuation bars are followed by two no-break spaces, as amtool's tree printer writes them), {@code continue: true} and its receiver.
      */
     public String tree() {
         StringBuilder sb = new StringBuilder("Routing tree:\n.\n");
@@ -131,7 +131,7 @@ public final class Routing {
             sb.append("  continue: true");
         }
         sb.append("  receiver: ").append(n.receiver).append('\n');
-        String childIndent = indent + (last ? "    " : "│   ");
+        String childIndent = indent + (last ? "    " : "│\u00a0\u00a0 ");
         for (int i = 0; i < n.children.size(); i++) {
             print(sb, n.children.get(i), childIndent, i == n.children.size() - 1);
         }
