@@ -118,6 +118,23 @@ class AmtoolRoutesAgreementTest {
                         {name: x}]
             """;
 
+    static final String INHERIT = """
+            route:
+              receiver: base
+              routes:
+                - matchers: [cluster=~"prod-.+"]
+                  routes:
+                    - matchers: [owner=""]
+                      receiver: unowned
+                    - matchers: [owner!=""]
+                      continue: true
+                    - matchers: [severity=critical]
+                  continue: true
+                - matchers: ['{owner="sre", severity!~"info|debug"}']
+                  receiver: sre
+            receivers: [{name: base}, {name: unowned}, {name: sre}]
+            """;
+
     static Map<String, List<Map<String, String>>> cases() {
         Map<String, List<Map<String, String>>> c = new LinkedHashMap<>();
         c.put(TEAMS, List.of(
@@ -162,6 +179,14 @@ class AmtoolRoutesAgreementTest {
                 Map.of("a", "1", "b", "1", "c", "3", "d", "1"), Map.of("a", "1", "b", "2", "c", "1"),
                 Map.of("b", "1", "c", "1"), Map.of("a", "2", "b", "1", "c", "1"), Map.of("a", "1", "b", "1", "c", "1", "x", "1"),
                 Map.of("a", "11")));
+        c.put(INHERIT, List.of(
+                Map.of(), Map.of("cluster", "prod-1"), Map.of("cluster", "prod-"), Map.of("cluster", "prod-1",
+                "owner", "sre"), Map.of("cluster", "prod-1", "owner", "sre", "severity", "info"),
+                Map.of("cluster", "prod-1", "owner", "", "severity", "critical"),
+                Map.of("cluster", "prod-1", "severity", "critical"), Map.of("owner", "sre"),
+                Map.of("owner", "sre", "severity", "debug"), Map.of("owner", "sre", "severity", "warning"),
+                Map.of("cluster", "dev", "owner", "sre"), Map.of("cluster", "prod-2", "owner", "team-a",
+                "severity", "critical")));
         return c;
     }
 
@@ -186,14 +211,14 @@ class AmtoolRoutesAgreementTest {
             }
         }
         assertThat(disagreements).as("cases where our receivers differ from amtool's").isEmpty();
-        assertThat(total).isGreaterThanOrEqualTo(90);
+        assertThat(total).isGreaterThanOrEqualTo(100);
     }
 
     @Test
     void treeEqualsAmtoolsRoutesShow(@TempDir Path dir) throws IOException {
         Amtool amtool = Amtool.locate();
         int n = 0;
-        for (String config : List.of(TEAMS, CONTINUES, REGEX, DEEP)) {
+        for (String config : List.of(TEAMS, CONTINUES, REGEX, DEEP, INHERIT)) {
             Path file = Files.writeString(dir.resolve("show" + (n++) + ".yml"), config);
             CommandResult result = amtool.run("config", "routes", "show", "--config.file=" + file);
             String ours = Routing.of(AlertmanagerYaml.read(config)).tree();
