@@ -318,7 +318,8 @@ final class YamlReader {
             return n.booleanValue();
         }
         if (n.isIntegralNumber()) {
-            return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+            return n.canConvertToInt() ? (Object) n.intValue()
+                    : n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
         }
         if (n.isNumber()) {
             return n.doubleValue();
