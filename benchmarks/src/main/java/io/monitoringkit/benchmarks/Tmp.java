@@ -1,1 +1,0 @@
-package io.monitoringkit.benchmarks; final class Tmp {}
