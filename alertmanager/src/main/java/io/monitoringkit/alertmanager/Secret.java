@@ -8,6 +8,9 @@ import java.util.Objects;
  * {@code toString()} of the configuration objects that hold it; only {@link #reveal()} and the YAML writers
  * read the value.
  *
+ * <p>Unlike monitoring-http's {@code Secret} (a credential for a connection, never empty), this one may be empty:
+ * a configuration read from a file can hold {@code routing_key: ''}, which validation then reports.
+ *
  * <pre>{@code
  * Secret key = Secret.of(System.getenv("PAGERDUTY_ROUTING_KEY"));
  * String.valueOf(key);   // "<secret>"

@@ -66,6 +66,11 @@ class AlertmanagerServerExtensionTest {
         AM.postAlert(Map.of("alertname", "Marker", "team", "web"));
         List<Notification> got = AM.awaitNotifications("web", 1, WAIT);
         assertThat(got).flatExtracting(n -> n.labelValues("alertname")).containsExactly("Marker");
+        assertThat(AM.client().alerts(AlertmanagerClient.AlertFilter.all()
+                .matching(Matcher.equal("alertname", "Flapping"))))
+                .singleElement().satisfies(a -> assertThat(a.silencedBy()).containsExactly(id));
+        assertThat(AM.notifications("web")).flatExtracting(n -> n.labelValues("alertname"))
+                .doesNotContain("Flapping");
         AM.client().expireSilence(id);
     }
 
