@@ -214,6 +214,19 @@ class AmtoolCheckConfigAgreementTest {
         c.put("yaml-syntax-error", new Object[] {"route: {receiver: x\n" + R, false});
         c.put("duplicate-key", new Object[] {"route: {receiver: x, receiver: y}\n" + R, false});
         c.put("continue-not-bool", new Object[] {"route: {receiver: x, routes: [{continue: maybe}]}\n" + R, false});
+        String hook = ROOT + "receivers: [{name: x, webhook_configs: [{url: 'http://a/', http_config: ";
+        c.put("http-basic-and-bearer", new Object[] {hook + "{basic_auth: {username: u, password: p}, "
+                + "bearer_token: t}}]}]\n", false});
+        c.put("http-global-basic-and-authorization", new Object[] {"global: {http_config: {basic_auth: "
+                + "{username: u}, authorization: {credentials: c}}}\n" + ROOT + R, false});
+        c.put("http-bearer-and-file", new Object[] {hook + "{bearer_token: t, bearer_token_file: f}}]}]\n", false});
+        c.put("http-unknown-field", new Object[] {hook + "{no_proxy: x}}]}]\n", false});
+        c.put("http-password-and-file", new Object[] {hook + "{basic_auth: {username: u, password: p, "
+                + "password_file: f}}}]}]\n", false});
+        c.put("http-proxy-header-without-url", new Object[] {hook + "{proxy_connect_header: {a: [b]}}}]}]\n", false});
+        c.put("http-valid-options", new Object[] {hook + "{follow_redirects: false, enable_http2: false, "
+                + "tls_config: {insecure_skip_verify: true}, oauth2: {client_id: a, client_secret: b, "
+                + "token_url: 'http://t/'}, proxy_url: 'http://proxy:3128'}}]}]\n", true});
         return c;
     }
 

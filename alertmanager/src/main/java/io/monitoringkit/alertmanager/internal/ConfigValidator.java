@@ -103,6 +103,10 @@ public final class ConfigValidator {
     // ---------------------------------------------------------------- global
 
     private void global(GlobalConfig g) {
+        Object http = g.fields().get("http_config");
+        if (http != null) {
+            httpConfig("global.http_config", http);
+        }
         g.text("resolve_timeout").ifPresent(d -> duration("global.resolve_timeout", d));
         for (String f : GLOBAL_URLS) {
             g.text(f).ifPresent(u -> url("global." + f, u, GlobalConfig.isSecret(f)));
@@ -135,7 +139,51 @@ public final class ConfigValidator {
         }
     }
 
+    /** The {@code http_config} keys of Prometheus' common library as Alertmanager 0.25 vendors it. */
+    private static final Set<String> HTTP_CONFIG_KEYS = Set.of("basic_auth", "authorization", "oauth2",
+            "bearer_token", "bearer_token_file", "tls_config", "proxy_url", "proxy_connect_header",
+            "follow_redirects", "enable_http2");
+
+    private void httpConfig(String path, Object value) {
+        if (!(value instanceof Map<?, ?> http)) {
+            add(path, "expected a mapping");
+            return;
+        }
+        for (Object key : http.keySet()) {
+            if (!HTTP_CONFIG_KEYS.contains(String.valueOf(key))) {
+                add(path + "." + key, "unknown field \"" + key + "\"");
+            }
+        }
+        boolean basic = http.containsKey("basic_auth");
+        boolean oauth2 = http.containsKey("oauth2");
+        boolean bearer = http.containsKey("bearer_token");
+        boolean bearerFile = http.containsKey("bearer_token_file");
+        boolean authorization = http.containsKey("authorization");
+        int auth = (basic ? 1 : 0) + (oauth2 ? 1 : 0) + (bearer ? 1 : 0) + (bearerFile ? 1 : 0);
+        if (auth > 1) {
+            add(path, "at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured");
+        } else if (bearer && bearerFile) {
+            add(path, "at most one of bearer_token & bearer_token_file must be configured");
+        }
+        if (authorization && (bearer || bearerFile)) {
+            add(path, "authorization is not compatible with bearer_token & bearer_token_file");
+        } else if (authorization && (basic || oauth2)) {
+            add(path, "at most one of basic_auth, oauth2 & authorization must be configured");
+        }
+        if (http.get("basic_auth") instanceof Map<?, ?> ba && ba.containsKey("password")
+                && ba.containsKey("password_file")) {
+            add(path + ".basic_auth", "at most one of basic_auth password & password_file must be configured");
+        }
+        if (http.containsKey("proxy_connect_header") && !http.containsKey("proxy_url")) {
+            add(path, "if proxy_connect_header is configured proxy_url must also be configured");
+        }
+    }
+
     private void notifier(String path, NotifierConfig n) {
+        Object http = n.fields().get("http_config");
+        if (http != null) {
+            httpConfig(path + ".http_config", http);
+        }
         switch (n.type()) {
             case EMAIL -> {
                 if (n.text("to").orElse("").isEmpty()) {
@@ -237,7 +285,7 @@ public final class ConfigValidator {
                 if (!nonEmpty(n, "room_id")) {
                     add(path + ".room_id", "missing room_id on webex_config");
                 }
-                if (!(n.fields().get("http_config") instanceof Map<?, ?> http) || !http.containsKey("authorization")) {
+                if (!(n.fields().get("http_config") instanceof Map<?, ?> webexHttp) || !webexHttp.containsKey("authorization")) {
                     add(path + ".http_config.authorization", "missing webex_configs.http_config.authorization");
                 }
             }
@@ -503,6 +551,11 @@ public final class ConfigValidator {
 
     private void url(String path, String text, boolean secret) {
         String shown = secret ? "" : " \"" + text + "\"";
+        java.util.regex.Matcher emptyHost = Pattern.compile("(?i)(https?)://([^/?#]*@)?([/?#].*)?").matcher(text);
+        if (emptyHost.matches()) {
+            add(path, "missing host for URL");
+            return;
+        }
         URI uri;
         try {
             uri = new URI(text);
