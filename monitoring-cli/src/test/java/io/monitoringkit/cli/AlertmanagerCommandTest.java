@@ -66,6 +66,23 @@ class AlertmanagerCommandTest {
     }
 
     @Test
+    void routesShowPrintsTheTreeLikeAmtool(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("am.yml"), CONFIG);
+        assertThat(CliRun.mkit("alertmanager", "routes", "show", "--config", f.toString()).out()).isEqualTo(
+                "Routing tree:\n.\n└── default-route  receiver: default\n"
+                        + "    ├── {team=\"db\"}  continue: true  receiver: db\n"
+                        + "    └── {severity=~\"critical|page\"}  receiver: pager\n\n");
+    }
+
+    @Test
+    void routesTestOnAnInvalidFileListsItsProblems(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.yml"), "route: {receiver: nobody}\n");
+        CliRun run = CliRun.mkit("alertmanager", "routes", "test", "--config", f.toString(), "a=b");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("route.receiver: undefined receiver \"nobody\" used in route");
+    }
+
+    @Test
     void routesTestRejectsANonEqualityLabel(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("am.yml"), CONFIG);
         CliRun run = CliRun.mkit("alertmanager", "routes", "test", "--config", f.toString(), "team=~db");
