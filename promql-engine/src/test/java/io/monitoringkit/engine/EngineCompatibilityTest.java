@@ -4,8 +4,9 @@ import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.query.QueryApi;
 import io.monitoringkit.tck.QueryApiCompatibilityKit;
 
-/** The in-process engine passes the {@code QueryApi} compatibility kit. */
+/** The engine passes the same compatibility kit as the HTTP client against a real Prometheus. */
 class EngineCompatibilityTest extends QueryApiCompatibilityKit {
+
     @Override
     protected QueryApi queryApiOver(String openMetrics) {
         Storage storage = Storage.create();
