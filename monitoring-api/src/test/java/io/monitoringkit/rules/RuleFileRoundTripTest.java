@@ -38,7 +38,9 @@ class RuleFileRoundTripTest {
     }
 
     private Arbitrary<Map<String, String>> stringMaps() {
-        return Arbitraries.maps(names(), values()).ofMaxSize(3);
+        // label values of alerting rules are templates too: random text must not open an action ({{wM}} would
+        // call an undefined function and make the file invalid, which is not what this law is about)
+        return Arbitraries.maps(names(), values().filter(v -> !v.contains("{{"))).ofMaxSize(3);
     }
 
     private Arbitrary<Map<String, String>> templateMaps() {
