@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.openshift.api.model.monitoring.v1.Prometheus;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -13,13 +11,9 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.monitoringkit.rules.AlertingRule;
 import io.monitoringkit.rules.RuleGroup;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
 class ScrapeDiagnosisTest {
-    KubernetesClient client;
-
     static Prometheus prometheus() {
         return new PrometheusBuilder().withNewMetadata().withName("k8s").withNamespace("monitoring").endMetadata()
                 .withNewSpec()
@@ -125,34 +119,5 @@ class ScrapeDiagnosisTest {
                                 + " release=my-prom): label release=my-prom is missing",
                         "PrometheusRule shop/checkout-rules: Prometheus monitoring/k8s has no ruleNamespaceSelector,"
                                 + " so it looks only in its own namespace monitoring, not in shop");
-    }
-
-    @Test
-    void mockServerRoundTripsMonitorsAndTheDoctorReadsTheCluster() {
-        ServiceMonitor sm = ServiceMonitors.forService("checkout").namespace("shop").endpoint("web").build();
-        client.resource(sm).create();
-        client.resource(prometheus()).create();
-        client.resource(service()).create();
-        client.resource(namespace("shop")).create();
-        ServiceMonitor back = client.resources(ServiceMonitor.class).inNamespace("shop").withName("checkout").get();
-        assertThat(back.getSpec()).isEqualTo(sm.getSpec());
-        assertThat(client.resources(ServiceMonitor.class).inAnyNamespace().list().getItems()).hasSize(1);
-        assertThat(Manifests.validate(back)).isEmpty();
-
-        assertThat(ScrapeDiagnosis.fromCluster(client).findings()).map(Finding::toString).containsExactly(
-                "ServiceMonitor shop/checkout: Prometheus monitoring/k8s does not select it (serviceMonitorSelector"
-                        + " release=my-prom): label release=my-prom is missing",
-                "ServiceMonitor shop/checkout: spec.endpoints[0].port \"web\" is not a port name of Service"
-                        + " shop/checkout (ports: http-metrics 8080)");
-
-        PrometheusRule pr = PrometheusRules.forGroups("checkout-rules", List.of(RuleGroup.builder("checkout")
-                .limit(5).label("team", "shop")
-                .rule(AlertingRule.builder("Down").expr("up == 0").build()).build())).namespace("monitoring")
-                .forRelease("my-prom").build();
-        client.resource(pr).create();
-        PrometheusRule prBack = client.resources(PrometheusRule.class).inNamespace("monitoring")
-                .withName("checkout-rules").get();
-        assertThat(prBack.getSpec().getGroups().get(0).getAdditionalProperties())
-                .containsEntry("limit", 5).containsEntry("labels", Map.of("team", "shop"));
     }
 }
