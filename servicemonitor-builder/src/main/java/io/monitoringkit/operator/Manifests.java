@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * Writing, reading and validating Prometheus Operator manifests (ServiceMonitor, PodMonitor, Probe,
  * PrometheusRule of {@code monitoring.coreos.com/v1}).
  *
- * <p>Output is stable: fields in the fabric8 model's order ({@code apiVersion}, {@code kind}, {@code metadata},
- * {@code spec}), map entries sorted by key, strings that YAML 1.1 would read as something else ({@code No},
+ * <p>Output is stable: every object's fields sorted by name (which puts {@code apiVersion}, {@code kind},
+ * {@code metadata}, {@code spec} first, as usual), strings that YAML 1.1 would read as something else ({@code No},
  * {@code on}, {@code 1e3}) quoted. Reading is strict: unknown fields are errors, as under the API server's strict
  * field validation, and every document is checked like the builders check what they build.
  *
@@ -47,12 +47,12 @@ public final class Manifests {
 
     /** @return the resources as one multi-document YAML text ({@code ---} between documents) */
     public static String toYaml(List<? extends HasMetadata> resources) {
-        return resources.stream().map(r -> Json.yaml(Json.tree(r))).collect(Collectors.joining("---\n"));
+        return resources.stream().map(r -> Json.yaml(Json.sortedTree(r))).collect(Collectors.joining("---\n"));
     }
 
     /** @return the resource as indented JSON */
     public static String toJson(HasMetadata resource) {
-        return Json.json(Json.tree(resource));
+        return Json.json(Json.sortedTree(resource));
     }
 
     /** @return every violation of a resource (for PrometheusRules meant for Prometheus, not Thanos Ruler) */

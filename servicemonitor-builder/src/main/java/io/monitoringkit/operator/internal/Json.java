@@ -43,6 +43,33 @@ public final class Json {
         return JSON.valueToTree(o);
     }
 
+    /**
+     * The JSON tree of a fabric8 object with every object's fields sorted by name, so fields fabric8 carries in
+     * additionalProperties land where they belong ({@code apiVersion, kind, metadata, spec} sort that way too).
+     */
+    public static JsonNode sortedTree(Object o) {
+        return sort(tree(o));
+    }
+
+    private static JsonNode sort(JsonNode n) {
+        if (n.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            for (String name : names) {
+                out.set(name, sort(n.get(name)));
+            }
+            return out;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+            n.forEach(x -> out.add(sort(x)));
+            return out;
+        }
+        return n;
+    }
+
     /** A fabric8 object from a JSON tree. */
     public static <T> T convert(JsonNode node, Class<T> type) {
         try {
