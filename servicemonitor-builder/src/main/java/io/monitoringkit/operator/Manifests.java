@@ -93,17 +93,21 @@ public final class Manifests {
         return out;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+            return "line " + (y.getProblemMark().getLine() + 1) + ", column " + (y.getProblemMark().getColumn() + 1)
+                    + ": " + y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
         }
         String m = t instanceof com.fasterxml.jackson.core.JacksonException je ? je.getOriginalMessage()
                 : t.getMessage();
         if (t instanceof com.fasterxml.jackson.core.JacksonException je && je.getLocation() != null) {
             m = "line " + je.getLocation().getLineNr() + ", column " + je.getLocation().getColumnNr() + ": " + m;
         }
-        return m;
+        return String.valueOf(m).replace('\n', ' ');
     }
 
     static ManifestCheck checkTree(int document, JsonNode doc, boolean thanos) {

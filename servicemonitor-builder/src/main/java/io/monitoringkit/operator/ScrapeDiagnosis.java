@@ -80,7 +80,7 @@ public final class ScrapeDiagnosis {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not valid YAML: " + Manifests.rootMessage(e), e);
         }
         return d;
     }
