@@ -82,7 +82,7 @@ public final class Manifests {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
                 n++;
-                if (doc == null || doc.isNull() || doc.isMissingNode()) {
+                if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
                     continue;
                 }
                 out.add(checkTree(n, doc, thanos));
