@@ -93,33 +93,4 @@ class ManifestsCommandTest {
                 + " ',' or ']', but got <stream end> (while parsing a flow sequence)");
         assertThat(run.exitCode()).isEqualTo(1);
     }
-
-    @Test
-    void doctorExplainsWhyAMonitorIsNotScraped() throws IOException {
-        Path p = write("cluster.yaml", VALID.replace("release: my-prom", "release: other") + """
-                ---
-                apiVersion: monitoring.coreos.com/v1
-                kind: Prometheus
-                metadata: {name: k8s, namespace: monitoring}
-                spec:
-                  serviceMonitorSelector: {matchLabels: {release: my-prom}}
-                  serviceMonitorNamespaceSelector: {}
-                ---
-                apiVersion: v1
-                kind: List
-                items:
-                  - apiVersion: v1
-                    kind: Service
-                    metadata: {name: checkout, namespace: shop, labels: {app: checkout}}
-                    spec: {ports: [{name: http-metrics, port: 8080}]}
-                  - apiVersion: v1
-                    kind: Namespace
-                    metadata: {name: shop}
-                """);
-        CliRun run = mkit("doctor", p.toString());
-        assertThat(run.out().lines()).containsExactly("ServiceMonitor shop/checkout: Prometheus monitoring/k8s does"
-                + " not select it (serviceMonitorSelector release=my-prom): label release is \"other\", not"
-                + " \"my-prom\"");
-        assertThat(run.exitCode()).isEqualTo(1);
-    }
 }

@@ -1,7 +1,6 @@
 package io.monitoringkit.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.Probe;
@@ -9,7 +8,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.monitoringkit.operator.internal.Json;
 import io.monitoringkit.operator.internal.Validator;
-import java.io.IOException;
+import io.monitoringkit.operator.internal.YamlDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +76,14 @@ public final class Manifests {
     public static List<ManifestCheck> check(String yaml, boolean thanos) {
         Objects.requireNonNull(yaml, "yaml");
         List<ManifestCheck> out = new ArrayList<>();
-        int n = 0;
-        try (MappingIterator<JsonNode> it = Json.YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            while (it.hasNextValue()) {
-                JsonNode doc = it.nextValue();
-                n++;
-                if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isTextual() && doc.asText().isBlank())) {
-                    continue;
-                }
-                out.add(checkTree(n, doc, thanos));
-            }
-        } catch (IOException | RuntimeException e) {
+        List<YamlDocuments.Document> docs;
+        try {
+            docs = YamlDocuments.read(yaml);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not valid YAML: " + rootMessage(e), e);
+        }
+        for (YamlDocuments.Document d : docs) {
+            out.add(checkTree(d.index(), d.tree(), d.problems(), thanos));
         }
         return out;
     }
@@ -110,10 +105,11 @@ public final class Manifests {
         return String.valueOf(m).replace('\n', ' ');
     }
 
-    static ManifestCheck checkTree(int document, JsonNode doc, boolean thanos) {
+    static ManifestCheck checkTree(int document, JsonNode doc, List<Violation> yamlProblems, boolean thanos) {
         String kind = doc.path("kind").asText("");
         String name = doc.path("metadata").path("name").asText("");
-        List<Violation> violations = Validator.validate(doc, thanos);
+        List<Violation> violations = new ArrayList<>(yamlProblems);
+        violations.addAll(Validator.validate(doc, thanos));
         Optional<HasMetadata> resource = Optional.empty();
         if (violations.isEmpty()) {
             resource = Optional.of(Json.convert(doc, TYPES.get(kind)));

@@ -1,7 +1,6 @@
 package io.monitoringkit.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -21,7 +20,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.monitoringkit.operator.internal.Json;
 import io.monitoringkit.operator.internal.Selectors;
 import io.monitoringkit.operator.internal.Validator;
-import java.io.IOException;
+import io.monitoringkit.operator.internal.YamlDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +69,18 @@ public final class ScrapeDiagnosis {
     /** @return a diagnosis of the objects of a (multi-document) YAML text; {@code kind: List} documents are unpacked */
     public static ScrapeDiagnosis fromYaml(String yaml) {
         ScrapeDiagnosis d = new ScrapeDiagnosis();
-        try (MappingIterator<JsonNode> it = Json.YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            while (it.hasNextValue()) {
-                JsonNode doc = it.nextValue();
-                if (doc != null && "List".equals(doc.path("kind").asText())) {
-                    doc.path("items").forEach(d::addTree);
-                } else if (doc != null) {
-                    d.addTree(doc);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        List<YamlDocuments.Document> docs;
+        try {
+            docs = YamlDocuments.read(yaml);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not valid YAML: " + Manifests.rootMessage(e), e);
+        }
+        for (YamlDocuments.Document doc : docs) {
+            if ("List".equals(doc.tree().path("kind").asText())) {
+                doc.tree().path("items").forEach(d::addTree);
+            } else {
+                d.addTree(doc.tree());
+            }
         }
         return d;
     }
