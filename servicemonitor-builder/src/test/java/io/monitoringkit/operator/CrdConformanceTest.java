@@ -63,7 +63,16 @@ class CrdConformanceTest {
         }
     }
 
-    static List<HasMetadata> builderOutput() {
+    private static List<HasMetadata> builderOutput;
+
+    static synchronized List<HasMetadata> builderOutput() {
+        if (builderOutput == null) {
+            builderOutput = List.copyOf(buildAll());
+        }
+        return builderOutput;
+    }
+
+    static List<HasMetadata> buildAll() {
         List<HasMetadata> out = new ArrayList<>();
         out.add(ServiceMonitors.forService("checkout").namespace("shop").forRelease("my-prom")
                 .endpoint("http-metrics", e -> e.withInterval("30s").withScrapeTimeout("10s").withPath("/metrics")
@@ -119,7 +128,7 @@ class CrdConformanceTest {
 
     @Test
     void theStructuralValidatorRejectsWhatTheCrdRejects() {
-        JsonNode sm = Json.tree(builderOutput().get(0));
+        JsonNode sm = Json.tree(builderOutput().get(0)).deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) sm.path("spec").path("endpoints").get(0))
                 .put("interval", "5 minutes").put("portt", "x");
         assertThat(StructuralSchema.validate(schemas.get("ServiceMonitor"), sm)).hasSize(2);
@@ -188,15 +197,18 @@ class CrdConformanceTest {
         return t;
     }
 
+    private static final Map<JavaType, Map<String, JavaType>> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static JavaType property(JavaType t, String name) {
         if (t.isMapLikeType() || t.isCollectionLikeType()) {
             return null;
         }
-        for (BeanPropertyDefinition p : Json.JSON.getSerializationConfig().introspect(t).findProperties()) {
-            if (p.getName().equals(name)) {
-                return p.getPrimaryType();
+        return PROPERTIES.computeIfAbsent(t, type -> {
+            Map<String, JavaType> byName = new java.util.HashMap<>();
+            for (BeanPropertyDefinition p : Json.JSON.getSerializationConfig().introspect(type).findProperties()) {
+                byName.put(p.getName(), p.getPrimaryType());
             }
-        }
-        return null;
+            return byName;
+        }).get(name);
     }
 }

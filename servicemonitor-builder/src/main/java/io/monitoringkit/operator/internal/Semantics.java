@@ -177,10 +177,6 @@ public final class Semantics {
                 dnsLabel(names.get(i).asText(), path + ".namespaceSelector.matchNames[" + i + "]", out);
             }
         }
-        if (spec.path("namespaceSelector").path("any").asBoolean(false) && names.size() > 0) {
-            out.add(new Violation(path + ".namespaceSelector",
-                    "any: true selects every namespace; matchNames is ignored"));
-        }
     }
 
     static void endpoint(JsonNode ep, String path, boolean serviceMonitor, List<Violation> out) {
@@ -243,9 +239,6 @@ public final class Semantics {
         if (type.equalsIgnoreCase("basic")) {
             out.add(new Violation(path + ".authorization.type",
                     "\"" + type + "\" is not allowed; use basicAuth for basic authentication"));
-        }
-        if (ep.has("authorization") && !ep.path("authorization").has("credentials")) {
-            out.add(new Violation(path + ".authorization.credentials", "is required"));
         }
         if (ep.has("basicAuth")) {
             for (String f : List.of("username", "password")) {
