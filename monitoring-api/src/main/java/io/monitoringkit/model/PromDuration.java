@@ -218,6 +218,10 @@ public record PromDuration(long millis) implements Comparable<PromDuration> {
             rest = -rest;
         }
         for (int u = 0; u < UNITS.length; u++) {
+            // like Prometheus, years and weeks only when they divide the rest exactly ("90d", not "12w6d")
+            if (u < 2 && rest % UNIT_MS[u] != 0) {
+                continue;
+            }
             long count = rest / UNIT_MS[u];
             if (count > 0) {
                 sb.append(count).append(UNITS[u]);

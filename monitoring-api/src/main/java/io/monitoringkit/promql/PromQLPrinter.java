@@ -92,6 +92,30 @@ public final class PromQLPrinter {
         return GoStrings.quote(s);
     }
 
+    /** Legacy-valid metric names that PromQL reads as keywords or numbers, so they print as {@code {__name__="on"}}. */
+    private static final java.util.Set<String> NON_BARE_METRIC_NAMES =
+            java.util.Set.of("on", "ignoring", "group_left", "group_right", "bool", "atan2", "inf", "nan");
+
+    /** Legacy-valid label names that do not lex as label names inside by/without/on/ignoring/group lists. */
+    private static final java.util.Set<String> NON_BARE_LIST_LABELS = java.util.Set.of("without", "inf", "nan");
+
+    /**
+     * @return whether {@code name} can be printed bare as a metric name and read back as one: a legacy name that
+     *     is not a keyword the lexer takes for an operator or a number (case-insensitive, as PromQL's keywords)
+     */
+    static boolean isBareMetricName(String name) {
+        return Names.isLegacyMetricName(name) && !NON_BARE_METRIC_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Appends a label name of a grouping or matching list, quoted where a bare one would not read back. */
+    static void appendListLabelName(StringBuilder sb, String name) {
+        if (Names.isLegacyLabelName(name) && !NON_BARE_LIST_LABELS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            sb.append(name);
+        } else {
+            GoStrings.quoteTo(sb, name);
+        }
+    }
+
     static void appendLabelName(StringBuilder sb, String name) {
         if (Names.isLegacyLabelName(name)) {
             sb.append(name);
@@ -367,7 +391,7 @@ public final class PromQLPrinter {
          */
         private void selectorBody(VectorSelector e) {
             String name = e.name();
-            boolean bareName = !name.isEmpty() && Names.isLegacyMetricName(name);
+            boolean bareName = !name.isEmpty() && isBareMetricName(name);
             if (bareName) {
                 sb.append(name);
             }
@@ -546,7 +570,7 @@ public final class PromQLPrinter {
             if (i > 0) {
                 sb.append(", ");
             }
-            appendLabelName(sb, labels.get(i));
+            appendListLabelName(sb, labels.get(i));
         }
     }
 

@@ -54,7 +54,7 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
                 LabelMatcher m = sorted.get(i);
                 if (m.name().equals(Names.METRIC_NAME_LABEL)) {
                     nameMatchers++;
-                    if (m.op() == MatchOp.EQUAL && !m.value().isEmpty() && !Names.isLegacyMetricName(m.value())) {
+                    if (m.op() == MatchOp.EQUAL && !m.value().isEmpty() && !PromQLPrinter.isBareMetricName(m.value())) {
                         candidate = i;
                     }
                 }
@@ -62,7 +62,7 @@ public record VectorSelector(String name, List<LabelMatcher> matchers, PromDurat
             if (nameMatchers == 1 && candidate >= 0) {
                 name = sorted.remove(candidate).value();
             }
-        } else if (!Names.isLegacyMetricName(name)
+        } else if (!PromQLPrinter.isBareMetricName(name)
                 && sorted.stream().anyMatch(m -> m.name().equals(Names.METRIC_NAME_LABEL))) {
             // a quoted name is a matcher in Prometheus' tree ({"my.metric", __name__!="x"}), so it may meet others
             Names.requireUtf8Name(name, "metric name");

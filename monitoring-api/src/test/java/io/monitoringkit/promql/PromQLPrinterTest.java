@@ -99,7 +99,7 @@ class PromQLPrinterTest {
             assertThat(print(A.offset(minutes(5)))).isEqualTo("a offset 5m");
             assertThat(print(A.offset(Duration.ofMinutes(-5)))).isEqualTo("a offset -5m");
             assertThat(print(A.offset(duration("1h30m")))).isEqualTo("a offset 1h30m");
-            assertThat(print(A.offset(Duration.ofDays(8)))).isEqualTo("a offset 1w1d");
+            assertThat(print(A.offset(Duration.ofDays(8)))).isEqualTo("a offset 8d");
             assertThat(print(A.at(Instant.ofEpochSecond(100)))).isEqualTo("a @ 100.000");
             assertThat(print(A.at(end()).offset(hours(1)))).isEqualTo("a @ end() offset 1h");
             assertThat(print(A.offset(hours(1)).at(start()))).isEqualTo("a @ start() offset 1h");

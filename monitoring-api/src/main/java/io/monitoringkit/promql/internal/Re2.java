@@ -16,6 +16,9 @@ public final class Re2 {
     private static final ConcurrentHashMap<String, Pattern> CACHE = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Optional<String>> CHECKED = new ConcurrentHashMap<>();
 
+    /** RE2's largest repeat count in {@code {n,m}}. */
+    private static final int MAX_REPEAT = 1000;
+
     private Re2() {
     }
 
@@ -56,19 +59,74 @@ public final class Re2 {
         });
     }
 
+    /**
+     * RE2 to java.util.regex: {@code (?P<name>} becomes {@code (?<name>}, and Unicode classes {@code \p{Greek}},
+     * {@code \p{^Greek}}, {@code \pL} get Java's {@code Is} prefix (which Java accepts for categories and
+     * scripts alike).
+     */
     private static String translate(String regex) {
-        return regex.replace("(?P<", "(?<");
+        StringBuilder sb = new StringBuilder(regex.length() + 8);
+        int n = regex.length();
+        for (int i = 0; i < n; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < n) {
+                char e = regex.charAt(i + 1);
+                if ((e == 'p' || e == 'P') && i + 2 < n) {
+                    boolean negated = e == 'P';
+                    String name;
+                    int end;
+                    if (regex.charAt(i + 2) == '{') {
+                        int close = regex.indexOf('}', i + 3);
+                        if (close < 0) {
+                            sb.append(regex, i, n);
+                            break;
+                        }
+                        name = regex.substring(i + 3, close);
+                        end = close;
+                    } else {
+                        name = String.valueOf(regex.charAt(i + 2));
+                        end = i + 2;
+                    }
+                    if (name.startsWith("^")) {
+                        negated = !negated;
+                        name = name.substring(1);
+                    }
+                    sb.append('\\').append(negated ? 'P' : 'p').append("{Is").append(name).append('}');
+                    i = end;
+                    continue;
+                }
+                sb.append(c).append(e);
+                i++;
+                continue;
+            }
+            if (c == '(' && regex.startsWith("(?P<", i)) {
+                sb.append("(?<");
+                i += 3;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private static Optional<String> unsupportedConstruct(String re) {
         boolean inClass = false;
+        boolean lastWasQuantifier = false;
         for (int i = 0; i < re.length(); i++) {
             char c = re.charAt(i);
             if (c == '\\') {
+                lastWasQuantifier = false;
                 if (i + 1 < re.length()) {
                     char n = re.charAt(i + 1);
                     if (!inClass && n >= '1' && n <= '9') {
                         return Optional.of("invalid escape sequence: `\\" + n + "` (RE2 has no back-references)");
+                    }
+                    if ((n == 'p' || n == 'P') && i + 2 < re.length() && re.charAt(i + 2) == '{') {
+                        int close = re.indexOf('}', i + 3);
+                        if (close > 0) {
+                            i = close;
+                            continue;
+                        }
                     }
                 }
                 i++;
@@ -82,6 +140,7 @@ public final class Re2 {
             }
             if (c == '[') {
                 inClass = true;
+                lastWasQuantifier = false;
                 if (i + 1 < re.length() && re.charAt(i + 1) == ']') {
                     i++;
                 }
@@ -94,22 +153,28 @@ public final class Re2 {
                     return Optional.of("invalid or unsupported Perl syntax: `(?" + rest.charAt(0) + "`");
                 }
             }
-            if ((c == '+') && i > 0 && isQuantifier(re.charAt(i - 1)) && !escaped(re, i - 1)) {
+            if (c == '{') {
+                int close = re.indexOf('}', i);
+                if (close > 0 && re.substring(i + 1, close).matches("\\d+(,\\d*)?")) {
+                    for (String part : re.substring(i + 1, close).split(",")) {
+                        if (!part.isEmpty() && (part.length() > 4 || Integer.parseInt(part) > MAX_REPEAT)) {
+                            return Optional.of("invalid repeat count: `" + re.substring(i, close + 1) + "`");
+                        }
+                    }
+                    if (lastWasQuantifier) {
+                        return Optional.of("invalid nested repetition operator: `" + re.substring(i, close + 1) + "`");
+                    }
+                    i = close;
+                    lastWasQuantifier = true;
+                    continue;
+                }
+            }
+            if (c == '+' && lastWasQuantifier) {
                 return Optional.of("invalid nested repetition operator: `" + re.charAt(i - 1) + "+`");
             }
+            lastWasQuantifier = c == '*' || c == '+' || (c == '?' && !lastWasQuantifier);
         }
         return Optional.empty();
     }
 
-    private static boolean isQuantifier(char c) {
-        return c == '*' || c == '+' || c == '?' || c == '}';
-    }
-
-    private static boolean escaped(String s, int i) {
-        int n = 0;
-        for (int j = i - 1; j >= 0 && s.charAt(j) == '\\'; j--) {
-            n++;
-        }
-        return n % 2 == 1;
-    }
 }
