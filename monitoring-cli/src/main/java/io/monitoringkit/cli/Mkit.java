@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {"Exit codes:", "  0   success", "  1   problems found in the input", "  2   invalid usage",
             "  70  internal error"},
-        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class, QueryCommand.class})
 public final class Mkit implements Runnable {
     /** Exit code for problems found in the input (invalid expressions, failed checks). */
     public static final int EXIT_PROBLEMS = 1;

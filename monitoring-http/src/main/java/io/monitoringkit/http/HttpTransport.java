@@ -1,6 +1,5 @@
 package io.monitoringkit.http;
 
-import io.monitoringkit.http.internal.Exchange;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -196,10 +195,10 @@ public final class HttpTransport implements Closeable {
                 + ", " + retryPolicy + "}";
     }
 
-    // ---- used by internal.Exchange ----
+    // ---- used by Exchange ----
 
-    /** @return the OkHttp request with auth and default headers added. Internal. */
-    public Request decorate(Request request) {
+    /** @return the OkHttp request with auth and default headers added. */
+    Request decorate(Request request) {
         Request.Builder b = request.newBuilder();
         headers.forEach((k, v) -> {
             if (request.header(k) == null) {
@@ -219,7 +218,7 @@ public final class HttpTransport implements Closeable {
         return b.build();
     }
 
-    /** Logs at DEBUG through {@code System.Logger} "io.monitoringkit.http", redacted. Internal. */
+    /** Logs at DEBUG through {@code System.Logger} "io.monitoringkit.http", redacted. */
     public void log(String message) {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, redact(message));

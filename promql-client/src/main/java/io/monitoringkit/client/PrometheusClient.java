@@ -75,7 +75,8 @@ import okhttp3.ResponseBody;
 public final class PrometheusClient implements QueryApi, Closeable {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final int EXCERPT = 200;
-    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+    private static final java.util.regex.Pattern JACKSON_SOURCE = java.util.regex.Pattern.compile(
+            "\\s*\\(for \\w+ starting at \\[Source: .*?; line: \\d+, column: \\d+\\]\\)");
 
     private final HttpTransport http;
     private final boolean ownsTransport;
@@ -539,6 +540,9 @@ public final class PrometheusClient implements QueryApi, Closeable {
     }
 
     private static String millisAsSeconds(long ms) {
+        if (ms < 0) {
+            return "-" + millisAsSeconds(-ms);
+        }
         long s = Math.floorDiv(ms, 1000);
         long rem = Math.floorMod(ms, 1000);
         if (rem == 0) {
@@ -741,12 +745,20 @@ public final class PrometheusClient implements QueryApi, Closeable {
         ApiDecoder.Envelope<D> env;
         try (JsonParser p = ApiDecoder.FACTORY.createParser(tail)) {
             env = ApiDecoder.readEnvelope(p, endpoint.reader().get());
-        } catch (JsonEOFException e) {
-            throw new UnexpectedResponseException(code, "truncated JSON: the body ended after " + tail.count()
-                    + " bytes, in the middle of a value", "..." + http.excerpt(tail.tail(), EXCERPT), request, e);
+            // drain what already arrived after the JSON (a newline, a gzip trailer) so the connection can be
+            // reused; never block on a body without a length
+            byte[] rest = new byte[512];
+            for (int i = 0; i < 128 && tail.available() > 0 && tail.read(rest) >= 0; i++) {
+                // discard
+            }
         } catch (JsonProcessingException e) {
+            String reason = JACKSON_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+            if (e instanceof JsonEOFException || reason.startsWith("Unexpected end-of-input")) {
+                throw new UnexpectedResponseException(code, "truncated JSON: the body ended after " + tail.count()
+                        + " bytes, in the middle of a value", "..." + http.excerpt(tail.tail(), EXCERPT), request, e);
+            }
             throw new UnexpectedResponseException(code, "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + http.redact(e.getOriginalMessage()),
+                    + ", column " + e.getLocation().getColumnNr() + ": " + http.redact(reason),
                     "..." + http.excerpt(tail.tail(), EXCERPT), request, e);
         } catch (DecodeException | NumberFormatException e) {
             throw new UnexpectedResponseException(code, "not a Prometheus API response: " + e.getMessage(),

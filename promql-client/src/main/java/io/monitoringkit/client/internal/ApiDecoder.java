@@ -293,7 +293,7 @@ public final class ApiDecoder {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    throw new DecodeException("label \"" + name + "\" has a " + describe(p.currentToken())
+                    throw new DecodeException("label \"" + name + "\" has " + describe(p.currentToken())
                             + " value; label values are strings");
                 }
                 String v = p.getText();

@@ -1,9 +1,5 @@
-package io.monitoringkit.http.internal;
+package io.monitoringkit.http;
 
-import io.monitoringkit.http.HttpTransport;
-import io.monitoringkit.http.HttpTransportException;
-import io.monitoringkit.http.ResponseHandler;
-import io.monitoringkit.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -23,7 +19,7 @@ import okhttp3.Response;
  *
  * @param <T> the handler's result type
  */
-public final class Exchange<T> extends CompletableFuture<T> implements Callback {
+final class Exchange<T> extends CompletableFuture<T> implements Callback {
     private final HttpTransport transport;
     private final Request request;
     private final boolean retryable;
@@ -35,7 +31,7 @@ public final class Exchange<T> extends CompletableFuture<T> implements Callback 
     private IOException firstFailure;
 
     /** Creates an exchange; nothing is sent yet. */
-    public Exchange(HttpTransport transport, Request request, boolean idempotent, ResponseHandler<T> handler) {
+    Exchange(HttpTransport transport, Request request, boolean idempotent, ResponseHandler<T> handler) {
         this.transport = transport;
         this.request = request;
         this.policy = transport.retryPolicy();
@@ -46,7 +42,7 @@ public final class Exchange<T> extends CompletableFuture<T> implements Callback 
     // ---------------- blocking ----------------
 
     /** Runs all attempts on the calling thread. */
-    public T runBlocking() throws IOException {
+    T runBlocking() throws IOException {
         while (true) {
             attempt++;
             Call c = transport.okHttpClient().newCall(transport.decorate(request));
@@ -82,7 +78,7 @@ public final class Exchange<T> extends CompletableFuture<T> implements Callback 
     // ---------------- async ----------------
 
     /** Sends the first attempt. */
-    public void start() {
+    void start() {
         if (isDone()) {
             return;
         }
