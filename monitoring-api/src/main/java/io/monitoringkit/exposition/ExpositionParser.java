@@ -95,7 +95,9 @@ public final class ExpositionParser {
                 lastFamily = f;
                 last = samples.computeIfAbsent(f, k -> new ArrayList<>());
             }
-            last.add(view.toSample());
+            // names were checked by the parser; skip the re-validation of Sample.of
+            last.add(Sample.trusted(view.name(), view.labels(), view.value(), view.timestampMillis(),
+                    view.hasTimestamp(), view.exemplar().orElse(null)));
         }
 
         @Override

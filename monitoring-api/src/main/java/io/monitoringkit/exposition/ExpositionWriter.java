@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The text format cannot carry units, exemplars or the OpenMetrics-only types: it drops the first two and
  * writes gauge histograms as {@code histogram} and info and stateset as {@code gauge}, as the client libraries
- * do. Families are written as they are (a text-format counter family {@code jobs_total} stays so named); the
+ * do; and like Prometheus' own parser ours drops blanks at the start of a text-format help text. Families are
+ * written as they are (a text-format counter family {@code jobs_total} stays so named); the
  * writer does not rename families between the two shapes.
  *
  * <pre>{@code

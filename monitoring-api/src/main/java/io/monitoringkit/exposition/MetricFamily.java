@@ -80,7 +80,12 @@ public record MetricFamily(String name, MetricType type, String help, String uni
         if (!sample.startsWith(family)) {
             return false;
         }
-        String suffix = sample.substring(family.length());
-        return SUFFIXES.contains(suffix);
+        int extra = sample.length() - family.length();
+        for (String suffix : SUFFIXES) {
+            if (suffix.length() == extra && sample.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

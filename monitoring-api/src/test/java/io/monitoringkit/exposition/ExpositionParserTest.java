@@ -35,7 +35,7 @@ class ExpositionParserTest {
                 # TYPE c_total counter
                 c_total 1E3
                 c_total{x="y"} -0
-                """ + "c_total{x=\"z\"} Inf\nc_total{x=\"w\"} -inf\nlast nan", PROMETHEUS_TEXT);
+                """ + "c_total{x=\"z\"} Inf\nc_total{x=\"w\"} -inf\nlast nan\n", PROMETHEUS_TEXT);
         MetricFamily up = e.family("up").orElseThrow();
         assertThat(up.type()).isEqualTo(MetricType.GAUGE);
         assertThat(up.help()).isEqualTo("Whether the target is up:\n 1 = yes \\ 0 = no.");

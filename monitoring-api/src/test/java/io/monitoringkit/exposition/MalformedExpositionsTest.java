@@ -40,7 +40,7 @@ class MalformedExpositionsTest {
                 "invalid escape sequence '\\t' in the value of label \"job\"; expected \\\\, \\\" or \\n");
         text("up{job=\"a\",job=\"b\"} 1\n", 1, 12, "duplicate label \"job\" in \"up\"");
         text("up{__name__=\"x\"} 1\n", 1, 4, "label name \"__name__\" is reserved");
-        text("up 1 2 3\n", 1, 8, "unexpected \"3\" after the timestamp");
+        text("up 1 2 3\n", 1, 7, "unexpected \" 3\" after the timestamp");
         text("up 1 1.5\n", 1, 6, "expected an integer timestamp in milliseconds, got \"1.5\"");
         text("up 0x1p3\n", 1, 4, "expected a float value, got \"0x1p3\"");
         text("up +NaN\n", 1, 4, "expected a float value, got \"+NaN\"");
@@ -75,6 +75,8 @@ class MalformedExpositionsTest {
         text("up{a=\"ü\",b=\"\\ü\"} 1\n", 2 - 1, 13,
                 "invalid escape sequence '\\ü' in the value of label \"b\"; expected \\\\, \\\" or \\n");
         text("up 1\r\n", 1, 4, "expected a float value, got \"1\r\"");
+        text("up 1\nup 2", 2, 5, "unexpected end of input; the last line must end with a line feed");
+        text("up 1 \n", 1, 6, "expected an integer timestamp in milliseconds after the blank, got the end of the line");
 
         // ---- OpenMetrics 1.0
         om("up 1\n", 2, 1, "expected \"# EOF\" as the last line");

@@ -83,10 +83,17 @@ public final class TextParser implements SampleView {
     private boolean sawEof;
 
     private final String[] cache;
+    private final byte[][] cacheKeys;
     private String[] lnames = new String[8];
     private String[] lvalues = new String[8];
     private int lcount;
     private byte[] scratch = new byte[64];
+    private String lastName;
+    private String lastFamilyName;
+    private Family lastFamily;
+    private java.nio.charset.CharsetDecoder decoder;
+    private String lastFloatLabel;
+    private byte[] lastNameBytes;
 
     // the current sample
     private Family sFamily;
@@ -105,11 +112,12 @@ public final class TextParser implements SampleView {
             this.buf = bytes;
             this.limit = length;
             this.eof = true;
-            this.cache = new String[length < 64 * 1024 ? 256 : 4096];
+            this.cache = new String[length < 64 * 1024 ? 256 : 16384];
         } else {
             this.buf = new byte[64 * 1024];
-            this.cache = new String[4096];
+            this.cache = new String[16384];
         }
+        this.cacheKeys = new byte[cache.length][];
     }
 
     /** Parses {@code bytes[0..length)} completely. */
@@ -201,6 +209,9 @@ public final class TextParser implements SampleView {
         if (p == le) {
             return;
         }
+        if (!lineHadNewline) {
+            throw error(le, "unexpected end of input; the last line must end with a line feed");
+        }
         if (buf[p] == '#') {
             textComment();
         } else {
@@ -282,6 +293,16 @@ public final class TextParser implements SampleView {
     }
 
     private Family textFamilyOf(String name) {
+        if (name == lastFamilyName) {
+            return lastFamily;
+        }
+        Family f = textFamilyLookup(name);
+        lastFamilyName = name;
+        lastFamily = f;
+        return f;
+    }
+
+    private Family textFamilyLookup(String name) {
         Family f = families.get(name);
         if (f != null) {
             return f;
@@ -530,7 +551,11 @@ public final class TextParser implements SampleView {
                 }
             }
         } else {
+            int blanks = p;
             skipBlanks();
+            if (p == le && blanks < le) {
+                throw error(p, "expected an integer timestamp in milliseconds after the blank, got the end of the line");
+            }
             if (p < le) {
                 int tsStart = p;
                 while (p < le && buf[p] != ' ' && buf[p] != '\t') {
@@ -538,7 +563,6 @@ public final class TextParser implements SampleView {
                 }
                 ts = parseLong(tsStart, p);
                 hasTs = true;
-                skipBlanks();
                 if (p < le) {
                     throw error(p, "unexpected \"" + new String(buf, p, le - p, StandardCharsets.UTF_8)
                             + "\" after the timestamp");
@@ -587,7 +611,12 @@ public final class TextParser implements SampleView {
             }
             return;
         }
-        if (!isFloat(v.get())) {
+        if (v.get() == lastFloatLabel) {
+            return; // the same cached string as the last bucket or quantile checked
+        }
+        if (isFloat(v.get())) {
+            lastFloatLabel = v.get();
+        } else {
             throw error(labelsStart, "expected a float as the value of label \"" + label + "\" of \"" + name
                     + "\", got \"" + v.get() + "\"");
         }
@@ -655,11 +684,11 @@ public final class TextParser implements SampleView {
                 throw error(p, "expected a label name" + (afterComma || lcount > 0 ? "" : " or '}'") + ", got "
                         + describe(p));
             }
-            p++;
+            int h = buf[p++];
             while (p < le && isNameChar(buf[p], false)) {
-                p++;
+                h = 31 * h + buf[p++];
             }
-            String ln = ascii(ns, p);
+            String ln = ascii(ns, p, h);
             if (!om) {
                 skipBlanks();
             }
@@ -707,15 +736,17 @@ public final class TextParser implements SampleView {
 
     private String quoted(String label) {
         int start = ++p;
+        int h = 0;
         for (int i = start; i < le; i++) {
             byte c = buf[i];
             if (c == '"') {
                 p = i + 1;
-                return ascii(start, i);
+                return ascii(start, i, h);
             }
             if (c == '\\' || c < 0) {
                 break;
             }
+            h = 31 * h + c;
         }
         int n = 0;
         int i = start;
@@ -809,9 +840,22 @@ public final class TextParser implements SampleView {
     }
 
     private String utf8(byte[] bytes, int n, int errorPos, String what) {
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+            return decoder.reset().decode(ByteBuffer.wrap(bytes, 0, n)).toString();
         } catch (CharacterCodingException e) {
             throw error(errorPos, what + " is not valid UTF-8");
         }
@@ -822,11 +866,24 @@ public final class TextParser implements SampleView {
         if (p >= le || !isMetricStart(buf[p])) {
             throw error(p, "expected " + what + ", got " + describe(p));
         }
-        p++;
+        int h = buf[p++];
         while (p < le && isNameChar(buf[p], true)) {
-            p++;
+            h = 31 * h + buf[p++];
         }
-        return ascii(start, p);
+        // consecutive samples mostly share their name
+        byte[] last = lastNameBytes;
+        if (last != null && last.length == p - start) {
+            int i = 0;
+            while (i < last.length && last[i] == buf[start + i]) {
+                i++;
+            }
+            if (i == last.length) {
+                return lastName;
+            }
+        }
+        lastName = ascii(start, p, h);
+        lastNameBytes = Arrays.copyOfRange(buf, start, p);
+        return lastName;
     }
 
     private double number(String what, char alsoEnds) {
@@ -1067,33 +1124,36 @@ public final class TextParser implements SampleView {
                 || colon && c == ':';
     }
 
-    /** An ASCII string from the cache. */
+    /** An ASCII string from the cache: a direct-mapped table keyed by the bytes, compared with a vectorized equals. */
     private String ascii(int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        return ascii(start, end, h);
+    }
+
+    /** As {@link #ascii(int, int)} with {@code h}, the hash {@code h = 31 * h + b} over the bytes, precomputed. */
+    private String ascii(int start, int end, int h) {
         int len = end - start;
         if (len > 64) {
             return new String(buf, start, len, StandardCharsets.ISO_8859_1);
         }
-        int h = len;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + buf[i];
-        }
-        h ^= h >>> 16;
+        h ^= h >>> 15;
         int slot = h & (cache.length - 1);
-        String s = cache[slot];
-        if (s != null && s.length() == len) {
-            boolean same = true;
-            for (int i = 0; i < len; i++) {
-                if (s.charAt(i) != buf[start + i]) {
-                    same = false;
-                    break;
-                }
+        byte[] key = cacheKeys[slot];
+        if (key != null && key.length == len) {
+            int i = 0;
+            while (i < len && key[i] == buf[start + i]) {
+                i++;
             }
-            if (same) {
-                return s;
+            if (i == len) {
+                return cache[slot];
             }
         }
-        s = new String(buf, start, len, StandardCharsets.ISO_8859_1);
+        String s = new String(buf, start, len, StandardCharsets.ISO_8859_1);
         cache[slot] = s;
+        cacheKeys[slot] = Arrays.copyOfRange(buf, start, end);
         return s;
     }
 
