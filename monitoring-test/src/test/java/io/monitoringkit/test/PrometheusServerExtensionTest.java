@@ -2,10 +2,9 @@ package io.monitoringkit.test;
 
 import static io.monitoringkit.test.MonitoringAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.monitoringkit.model.Labels;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.monitoringkit.model.Labels;
 import io.monitoringkit.testkit.PrometheusServer;
 import io.monitoringkit.testkit.ToolLocator;
 import java.util.Map;
