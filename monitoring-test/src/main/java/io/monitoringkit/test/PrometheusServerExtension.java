@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A JUnit 5 extension running the real Prometheus (through monitoring-testkit) on 127.0.0.1 with a free port and a
@@ -49,7 +51,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  */
-public final class PrometheusServerExtension implements BeforeAllCallback, BeforeEachCallback, PrometheusFixture {
+public final class PrometheusServerExtension
+        implements BeforeAllCallback, BeforeEachCallback, TestExecutionExceptionHandler, PrometheusFixture {
+    private static final int LOG_LINES_ON_FAILURE = 40;
+
     private final Map<String, ScrapeTarget> targets;
     private final List<Path> ruleFiles;
     private final Duration scrapeInterval;
@@ -108,6 +113,17 @@ public final class PrometheusServerExtension implements BeforeAllCallback, Befor
     public void beforeEach(ExtensionContext context) {
         startIn(context);
         refresh();
+    }
+
+    /** Attaches the server's configuration and last log lines to a failing test, as a suppressed exception. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        Running r = running;
+        if (r != null && !(throwable instanceof TestAbortedException)) {
+            throwable.addSuppressed(new ServerLog(r.server + " configuration:\n" + r.config + "log (last "
+                    + LOG_LINES_ON_FAILURE + " lines):\n" + r.server.logTail(LOG_LINES_ON_FAILURE)));
+        }
+        throw throwable;
     }
 
     @Override
@@ -326,6 +342,15 @@ public final class PrometheusServerExtension implements BeforeAllCallback, Befor
                 throw new IllegalArgumentException(d + " is not a valid " + field + ": must be at least 1ms");
             }
             return d;
+        }
+    }
+
+    /** The server's configuration and log, attached to a failing test. */
+    static final class ServerLog extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ServerLog(String message) {
+            super(message, null, false, false);
         }
     }
 

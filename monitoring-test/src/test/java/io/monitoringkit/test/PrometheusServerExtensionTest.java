@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.testkit.PrometheusServer;
 import io.monitoringkit.testkit.ToolLocator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +22,29 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
     static final TestApp APP = TestApp.start();
     static final TestApp OTHER = TestApp.start();
 
+    static final Path RULES = writeRules();
+
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = PrometheusServerExtension.builder()
             .target("app", APP::url)
+            .ruleFile(RULES)
             .build();
+
+    private static Path writeRules() {
+        try {
+            Path file = Files.createTempFile("monitoring-test-rules", ".yml");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, """
+                    groups:
+                      - name: app
+                        rules:
+                          - record: job:queue_size:max
+                            expr: max by (job) (queue_size)
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @AfterAll
     static void stopApps() {
@@ -46,13 +69,22 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
                   scrape_interval: 1000ms
                   scrape_timeout: 1000ms
                   evaluation_interval: 1000ms
+                rule_files:
+                  - "%s"
                 scrape_configs:
                   - job_name: "app"
                     scheme: http
                     metrics_path: "/metrics"
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(java.net.URI.create(APP.url()).getPort()));
+                """.formatted(RULES.toAbsolutePath(), java.net.URI.create(APP.url()).getPort()));
+    }
+
+    @Test
+    void evaluatesTheRuleFiles() {
+        APP.queueSize.set(5);
+        PROMETHEUS.awaitQuerySatisfies("job:queue_size:max{job=\"app\"}",
+                r -> assertThat(r).hasSeriesCount(1).hasSeriesWithValue(Labels.of("job", "app"), 5), WAIT);
     }
 
     @Test
