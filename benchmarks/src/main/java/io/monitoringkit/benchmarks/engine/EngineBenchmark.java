@@ -119,12 +119,48 @@ public class EngineBenchmark {
         try (PrometheusServer p = PrometheusServer.builder().blocks(blocks)
                 .flag("--storage.tsdb.retention.time=100y").start()) {
             String range = "&start=" + START.getEpochSecond() + "&end=" + END.getEpochSecond() + "&step=15";
-            double rate = median(p, "/api/v1/query_range?stats=all&query=" + enc(RATE) + range);
-            double quantile = median(p, "/api/v1/query_range?stats=all&query=" + enc(QUANTILE) + range);
-            double topk = median(p, "/api/v1/query?stats=all&query=" + enc(TOPK) + "&time=" + END.getEpochSecond());
+            String[] paths = {"/api/v1/query_range?stats=all&query=" + enc(RATE) + range,
+                    "/api/v1/query_range?stats=all&query=" + enc(QUANTILE) + range,
+                    "/api/v1/query?stats=all&query=" + enc(TOPK) + "&time=" + END.getEpochSecond()};
+            double[] exec = new double[3];
+            double[] cpu = new double[3];
+            for (int i = 0; i < 3; i++) {
+                long before = processCpuMillis(p.pid());
+                exec[i] = median(p, paths[i]);
+                cpu[i] = (processCpuMillis(p.pid()) - before) / 13.0;
+            }
+            double[] ours = engineCpuMillis();
             System.out.printf(Locale.ROOT, "%nPrometheus %s execTotalTime (median of 10): rate %.1f ms, "
-                    + "histogram_quantile %.1f ms, topk %.1f ms%n", p.version(), rate, quantile, topk);
+                    + "histogram_quantile %.1f ms, topk %.1f ms%n", p.version(), exec[0], exec[1], exec[2]);
+            System.out.printf(Locale.ROOT, "CPU time per query (contention-independent), Prometheus process vs engine "
+                    + "thread: rate %.0f vs %.0f ms, histogram_quantile %.0f vs %.0f ms, topk %.0f vs %.0f ms%n",
+                    cpu[0], ours[0], cpu[1], ours[1], cpu[2], ours[2]);
         }
+    }
+
+    /** utime + stime of a process from /proc, in milliseconds (assuming 100 clock ticks per second). */
+    private static long processCpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    /** The engine's thread CPU time per query, mean of 10 after 3 warm-ups. */
+    private double[] engineCpuMillis() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Runnable[] qs = {this::rateSumByJobRange, this::histogramQuantileRange, this::topkInstant};
+        double[] out = new double[3];
+        for (int i = 0; i < 3; i++) {
+            for (int w = 0; w < 3; w++) {
+                qs[i].run();
+            }
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < 10; k++) {
+                qs[i].run();
+            }
+            out[i] = (mx.getCurrentThreadCpuTime() - t0) / 10 / 1e6;
+        }
+        return out;
     }
 
     private static double median(PrometheusServer p, String path) throws Exception {

@@ -43,6 +43,29 @@ final class Aggregations {
             this.names = n;
         }
 
+        private Labels[] lastLabels = new Labels[0];
+        private Group[] lastGroups = new Group[0];
+
+        /**
+         * The group of the sample at position {@code pos} of a step's vector. Steps of one node usually list the
+         * same series at the same positions, so a reference check against the previous step's label set at that
+         * position avoids the identity-map lookup (whose cost is a cache miss on the label object's header).
+         */
+        Group group(Labels l, int pos) {
+            if (pos < lastLabels.length && lastLabels[pos] == l) {
+                return lastGroups[pos];
+            }
+            Group g = group(l);
+            if (pos >= lastLabels.length) {
+                int n = Math.max(pos + 1, lastLabels.length * 2);
+                lastLabels = Arrays.copyOf(lastLabels, n);
+                lastGroups = Arrays.copyOf(lastGroups, n);
+            }
+            lastLabels[pos] = l;
+            lastGroups[pos] = g;
+            return g;
+        }
+
         Group group(Labels l) {
             Group g = cache.get(l);
             if (g == null) {
@@ -154,8 +177,9 @@ final class Aggregations {
         List<Acc> groups = new ArrayList<>();
         Acc[] byId = new Acc[16];
         double[] kc = new double[2];
-        for (Sample s : in) {
-            Group g = grouper.group(s.metric());
+        for (int pos = 0; pos < in.size(); pos++) {
+            Sample s = in.get(pos);
+            Group g = grouper.group(s.metric(), pos);
             if (g.id() >= byId.length) {
                 byId = Arrays.copyOf(byId, Math.max(byId.length * 2, g.id() + 1));
             }
@@ -331,8 +355,9 @@ final class Aggregations {
             return;
         }
         Map<String, Heap> groups = new LinkedHashMap<>();
-        for (Sample s : in) {
-            Group g = grouper.group(s.metric());
+        for (int pos = 0; pos < in.size(); pos++) {
+            Sample s = in.get(pos);
+            Group g = grouper.group(s.metric(), pos);
             Heap heap = groups.get(g.key());
             if (heap == null) {
                 heap = new Heap(op == AggregateOp.BOTTOMK);

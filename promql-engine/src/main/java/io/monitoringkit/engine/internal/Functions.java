@@ -675,13 +675,34 @@ final class Functions {
         long total = 0;
         double[] scratch = new double[16];
         double[] kc = new double[2];
+        long[] refs = rv.refs();
+        boolean ascending = true;
+        for (int i = 1; i < refs.length; i++) {
+            ascending &= refs[i] >= refs[i - 1];
+        }
         for (RSeries s : rv.series()) {
             boolean any = false;
+            long[] sts = s.ts();
+            int lo = 0;
+            int hi = 0;
             for (int i = 0; i < steps; i++) {
-                long rEnd = rv.refs()[i];
+                long rEnd = refs[i];
                 long rStart = rEnd - rv.range();
-                int lo = s.firstAfter(rStart);
-                int hi = s.firstAfter(rEnd);
+                if (ascending) {
+                    // windows only move forward: advance the bounds instead of searching
+                    while (lo < sts.length && sts[lo] <= rStart) {
+                        lo++;
+                    }
+                    if (hi < lo) {
+                        hi = lo;
+                    }
+                    while (hi < sts.length && sts[hi] <= rEnd) {
+                        hi++;
+                    }
+                } else {
+                    lo = s.firstAfter(rStart);
+                    hi = s.firstAfter(rEnd);
+                }
                 if (lo >= hi) {
                     continue;
                 }
