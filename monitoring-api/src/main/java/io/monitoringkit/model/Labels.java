@@ -96,6 +96,48 @@ public final class Labels implements Comparable<Labels> {
         return n == 0 ? EMPTY : new Labels(ns, vs);
     }
 
+    /**
+     * Builds labels from the first {@code count} entries of parallel arrays, without an intermediate map (for
+     * parsers). The arrays are copied, not kept; empty values are dropped.
+     *
+     * @throws IllegalArgumentException when a name repeats
+     */
+    public static Labels ofArrays(String[] names, String[] values, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (!values[i].isEmpty()) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return EMPTY;
+        }
+        String[] ns = new String[n];
+        String[] vs = new String[n];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            String name = Objects.requireNonNull(names[i], "label name");
+            String value = Objects.requireNonNull(values[i], "label value");
+            if (value.isEmpty()) {
+                continue;
+            }
+            int j = k++;
+            while (j > 0 && ns[j - 1].compareTo(name) > 0) {
+                ns[j] = ns[j - 1];
+                vs[j] = vs[j - 1];
+                j--;
+            }
+            ns[j] = name;
+            vs[j] = value;
+        }
+        for (int i = 1; i < n; i++) {
+            if (ns[i].equals(ns[i - 1])) {
+                throw new IllegalArgumentException("\"" + ns[i] + "\" is given twice; label names must be unique");
+            }
+        }
+        return new Labels(ns, vs);
+    }
+
     /** @return the number of labels. */
     public int size() {
         return names.length;

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         description = "monitoring-kit: Prometheus monitoring as code, in Java, tested like code.",
         footerHeading = "%n",
         footer = {"Exit codes:", "  0   success", "  1   problems found in the input", "  2   invalid usage",
-            "  70  internal error"},
-        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class, QueryCommand.class})
+            "  3   lint problems (mkit metrics check, as promtool check metrics)", "  70  internal error"},
+        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class, MetricsCommand.class, QueryCommand.class, RulesCommand.class, DashboardsCommand.class})
 public final class Mkit implements Runnable {
     /** Exit code for problems found in the input (invalid expressions, failed checks). */
     public static final int EXIT_PROBLEMS = 1;

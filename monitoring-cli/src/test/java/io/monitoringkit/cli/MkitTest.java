@@ -25,6 +25,7 @@ class MkitTest {
                 .startsWith("Usage: mkit [-hV] COMMAND\n")
                 .contains("monitoring-kit: Prometheus monitoring as code, in Java, tested like code.")
                 .containsPattern("\n  promql +Format and check PromQL expressions")
+                .containsPattern("\n  metrics +Check metric expositions")
                 .containsPattern("\n  help +Display help information about the specified command.")
                 .endsWith("""
 
@@ -32,6 +33,7 @@ class MkitTest {
                           0   success
                           1   problems found in the input
                           2   invalid usage
+                          3   lint problems (mkit metrics check, as promtool check metrics)
                           70  internal error
                         """);
     }
