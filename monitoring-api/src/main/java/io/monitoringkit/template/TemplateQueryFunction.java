@@ -1,6 +1,10 @@
 package io.monitoringkit.template;
 
+import io.monitoringkit.query.QueryApi;
+import io.monitoringkit.query.QueryOptions;
+import io.monitoringkit.query.QueryResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +15,7 @@ import java.util.List;
  * <pre>{@code
  * TemplateQueryFunction q = (expr, time) -> List.of(new TemplateSample(Labels.of("job", "api"), 3));
  * TemplateData data = TemplateData.forAlert(Labels.empty(), 1).queryFunction(q);
+ * TemplateQueryFunction real = TemplateQueryFunction.of(prometheusClient);   // or an in-process engine
  * }</pre>
  */
 @FunctionalInterface
@@ -27,4 +32,29 @@ public interface TemplateQueryFunction {
     TemplateQueryFunction UNAVAILABLE = (expr, time) -> {
         throw new IllegalStateException("no query function configured for templates");
     };
+
+    /**
+     * Runs template queries through {@code api}, as Prometheus' rule manager does: an instant vector is returned
+     * as is, a scalar becomes one sample without labels, anything else is an error.
+     *
+     * @param api the Prometheus (HTTP client) or in-process engine to query
+     * @return a query function for {@link TemplateData}
+     */
+    static TemplateQueryFunction of(QueryApi api) {
+        java.util.Objects.requireNonNull(api, "api");
+        return (expr, time) -> {
+            QueryResult result = api.query(expr, QueryOptions.defaults().time(time));
+            if (result instanceof QueryResult.Vector v) {
+                List<TemplateSample> out = new ArrayList<>(v.size());
+                for (int i = 0; i < v.size(); i++) {
+                    out.add(new TemplateSample(v.labels(i), v.value(i)));
+                }
+                return out;
+            }
+            if (result instanceof QueryResult.Scalar sc) {
+                return List.of(new TemplateSample(io.monitoringkit.model.Labels.empty(), sc.value()));
+            }
+            throw new IllegalArgumentException("rule result is not a vector or scalar");
+        };
+    }
 }
