@@ -4,6 +4,7 @@ import io.monitoringkit.client.PrometheusClient;
 import io.monitoringkit.client.Targets;
 import io.monitoringkit.query.QueryApi;
 import io.monitoringkit.query.QueryResult;
+import io.monitoringkit.rules.RuleFile;
 import io.monitoringkit.test.internal.Await;
 import io.monitoringkit.testkit.PrometheusServer;
 import java.net.URI;
@@ -40,6 +41,9 @@ import org.opentest4j.TestAbortedException;
  *     static final PrometheusServerExtension PROMETHEUS = PrometheusServerExtension.builder()
  *             .target("checkout", () -> "http://127.0.0.1:" + APP.getPort() + "/metrics")
  *             .ruleFile(Path.of("src/main/prometheus/checkout-rules.yml"))
+ *             .ruleFile(RuleFile.of(List.of(RuleGroup.builder("checkout")
+ *                     .rule(RecordingRule.of("job:orders:rate1m", "sum by (job) (rate(orders_total[1m]))"))
+ *                     .build())))
  *             .build();
  *
  *     @Test
@@ -57,6 +61,7 @@ public final class PrometheusServerExtension
 
     private final Map<String, ScrapeTarget> targets;
     private final List<Path> ruleFiles;
+    private final List<RuleFile> rules;
     private final Duration scrapeInterval;
     private final Duration evaluationInterval;
     private final Supplier<PrometheusServer.Builder> serverBuilder;
@@ -66,6 +71,7 @@ public final class PrometheusServerExtension
     private PrometheusServerExtension(Builder b) {
         this.targets = new LinkedHashMap<>(b.targets);
         this.ruleFiles = List.copyOf(b.ruleFiles);
+        this.rules = List.copyOf(b.rules);
         this.scrapeInterval = b.scrapeInterval;
         this.evaluationInterval = b.evaluationInterval;
         this.serverBuilder = b.serverBuilder;
@@ -188,7 +194,11 @@ public final class PrometheusServerExtension
             return;
         }
         String config = render();
-        PrometheusServer server = serverBuilder.get().config(config).start();
+        PrometheusServer.Builder builder = serverBuilder.get().config(config);
+        for (int i = 0; i < rules.size(); i++) {
+            builder.file(ruleFileName(i), rules.get(i).toYaml());
+        }
+        PrometheusServer server = builder.start();
         PrometheusClient client;
         try {
             client = PrometheusClient.builder(server.baseUri().toString()).build();
@@ -219,10 +229,13 @@ public final class PrometheusServerExtension
                 .append("  scrape_interval: ").append(scrapeInterval.toMillis()).append("ms\n")
                 .append("  scrape_timeout: ").append(scrapeInterval.toMillis()).append("ms\n")
                 .append("  evaluation_interval: ").append(evaluationInterval.toMillis()).append("ms\n");
-        if (!ruleFiles.isEmpty()) {
+        if (!ruleFiles.isEmpty() || !rules.isEmpty()) {
             yaml.append("rule_files:\n");
             for (Path p : ruleFiles) {
                 yaml.append("  - ").append(quote(p.toAbsolutePath().toString())).append('\n');
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                yaml.append("  - ").append(quote(ruleFileName(i))).append('\n');
             }
         }
         yaml.append("scrape_configs:\n");
@@ -247,6 +260,10 @@ public final class PrometheusServerExtension
                     .append("      - targets: [").append(quote(uri.getHost() + ":" + uri.getPort())).append("]\n");
         }
         return yaml.toString();
+    }
+
+    private static String ruleFileName(int i) {
+        return "rules/rules-" + i + ".yml";
     }
 
     /** YAML double-quoted scalar (JSON escapes). */
@@ -284,6 +301,7 @@ public final class PrometheusServerExtension
     public static final class Builder {
         private final Map<String, ScrapeTarget> targets = new LinkedHashMap<>();
         private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<RuleFile> rules = new ArrayList<>();
         private Duration scrapeInterval = Duration.ofSeconds(1);
         private Duration evaluationInterval = Duration.ofSeconds(1);
         private Supplier<PrometheusServer.Builder> serverBuilder = PrometheusServer::builder;
@@ -310,6 +328,12 @@ public final class PrometheusServerExtension
         /** Loads the Prometheus rule file at {@code path} (read by the server; relative to the working directory). */
         public Builder ruleFile(Path path) {
             ruleFiles.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /** Loads {@code rules}, written as YAML into the server's directory. */
+        public Builder ruleFile(RuleFile rules) {
+            this.rules.add(Objects.requireNonNull(rules, "rules"));
             return this;
         }
 

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monitoringkit.model.Labels;
+import io.monitoringkit.rules.RecordingRule;
+import io.monitoringkit.rules.RuleFile;
+import io.monitoringkit.rules.RuleGroup;
 import io.monitoringkit.testkit.PrometheusServer;
 import io.monitoringkit.testkit.ToolLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
     static final PrometheusServerExtension PROMETHEUS = PrometheusServerExtension.builder()
             .target("app", APP::url)
             .ruleFile(RULES)
+            .ruleFile(RuleFile.of(List.of(RuleGroup.builder("orders")
+                    .rule(RecordingRule.of("job:orders:sum", "sum by (job) (orders_total)"))
+                    .build())))
             .build();
 
     private static Path writeRules() {
@@ -71,6 +78,7 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
                   evaluation_interval: 1000ms
                 rule_files:
                   - "%s"
+                  - "rules/rules-0.yml"
                 scrape_configs:
                   - job_name: "app"
                     scheme: http
@@ -85,6 +93,12 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
         APP.queueSize.set(5);
         PROMETHEUS.awaitQuerySatisfies("job:queue_size:max{job=\"app\"}",
                 r -> assertThat(r).hasSeriesCount(1).hasSeriesWithValue(Labels.of("job", "app"), 5), WAIT);
+    }
+
+    @Test
+    void evaluatesTheRuleFileModel() {
+        APP.orders.labels("shipped").inc(2);
+        PROMETHEUS.awaitQuery("job:orders:sum{job=\"app\"} >= 2", r -> !r.asVector().isEmpty(), WAIT);
     }
 
     @Test
