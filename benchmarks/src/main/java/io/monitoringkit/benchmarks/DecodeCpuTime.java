@@ -11,7 +11,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * operation, which other processes' load does not inflate the way it inflates wall-clock time. GC threads' CPU is
  * not counted there, which favours the allocation-heavy readTree baseline, so it also reports the process CPU of
  * each decode including a full GC of its garbage.
- * Run: {@code java -Xms6g -Xmx6g -cp benchmarks/target/benchmarks.jar io.monitoringkit.benchmarks.DecodeCpuTime}.
+ * Run: {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.monitoringkit.benchmarks.DecodeCpuTime}.
  */
 public final class DecodeCpuTime {
     private DecodeCpuTime() {

@@ -51,7 +51,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class QueryRangeDecodeBenchmark {
     @Param("10000")
     int series;
