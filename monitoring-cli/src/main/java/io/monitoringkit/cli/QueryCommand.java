@@ -1,7 +1,7 @@
 package io.monitoringkit.cli;
 
 import io.monitoringkit.client.PrometheusApiException;
-import io.monitoringkit.client.PrometheusClient;
+import io.monitoringkit.query.QueryApi;
 import io.monitoringkit.client.PrometheusJson;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.query.LabelsResult;
@@ -47,12 +47,12 @@ final class QueryCommand implements Runnable {
     }
 
     /** Runs one API call, printing errors as {@code errorType: message}. */
-    static Integer run(CommandSpec spec, QueryConnection conn, Function<PrometheusClient, String> call) {
+    static Integer run(CommandSpec spec, QueryConnection conn, Function<QueryApi, String> call) {
         boolean json = conn.json(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PrometheusClient client = conn.client(spec)) {
-            String text = call.apply(client);
+        try (QueryConnection.Target target = conn.target(spec)) {
+            String text = call.apply(target.api());
             out.print(text);
             out.print(json || text.isEmpty() ? "\n" : "");
             return 0;
@@ -61,7 +61,8 @@ final class QueryCommand implements Runnable {
             err.print((type.isEmpty() ? "error" : type) + ": " + e.serverMessage() + "\n");
             return Mkit.EXIT_PROBLEMS;
         } catch (QueryException e) {
-            err.print("error: " + e.getMessage() + "\n");
+            // an API error's message already reads "errorType: message"; transport failures have no type
+            err.print((e.errorType().isPresent() ? "" : "error: ") + e.getMessage() + "\n");
             return Mkit.EXIT_PROBLEMS;
         }
     }
@@ -169,6 +170,9 @@ final class QueryCommand implements Runnable {
             QueryOptions o = QueryOptions.defaults();
             if (time != null) {
                 o = o.time(QueryConnection.time(spec, "--time", time));
+            } else if (conn.inProcess()) {
+                throw new ParameterException(spec.commandLine(), "--time is required with --data: the series in a "
+                        + "file have no 'now'");
             }
             if (timeout != null) {
                 o = o.timeout(QueryConnection.duration(spec, "--timeout", timeout));

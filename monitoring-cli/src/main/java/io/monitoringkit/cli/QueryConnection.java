@@ -20,10 +20,16 @@ final class QueryConnection {
     private static final List<String> SECRET_HEADERS = List.of("authorization", "proxy-authorization", "cookie",
             "x-api-key", "x-auth-token");
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL",
             description = "The server's base URL, e.g. http://localhost:9090 (with a path prefix for Mimir or "
                     + "VictoriaMetrics: http://mimir/prometheus).")
     String url;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Evaluate in-process (promql-engine) against the series in FILE instead of a server: "
+                    + "OpenMetrics or text format with a timestamp on every sample, or a promqltest 'load <interval>' "
+                    + "block in promtool's input_series notation (0+10x100, 1x5 _ stale); its first value is at 0.")
+    java.nio.file.Path data;
 
     @Option(names = "--header", paramLabel = "K=V",
             description = "A header to send with every request (repeatable), e.g. X-Scope-OrgID=team-a. "
@@ -46,6 +52,56 @@ final class QueryConnection {
             default -> throw new ParameterException(spec.commandLine(), "--format must be table or json, not '"
                     + format + "'");
         };
+    }
+
+    /** @return whether queries run in-process over {@code --data}. */
+    boolean inProcess() {
+        return data != null;
+    }
+
+    /**
+     * The query target: a {@link PrometheusClient} for {@code --url}, or promql-engine over {@code --data}.
+     * Exactly one of the two must be given.
+     */
+    Target target(CommandSpec spec) {
+        if ((url == null) == (data == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --url URL (a server) or --data FILE "
+                    + "(series evaluated in-process)");
+        }
+        if (url != null) {
+            PrometheusClient client = client(spec);
+            return new Target(client, client::close);
+        }
+        if (!headers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--header applies to --url only");
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(data);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--data: cannot read " + data + ": " + e.getMessage());
+        }
+        io.monitoringkit.engine.Storage storage = io.monitoringkit.engine.Storage.create();
+        try {
+            if (text.stripLeading().startsWith("load ")) {
+                storage.load(text);
+            } else {
+                storage.loadExposition(text, text.contains("# EOF")
+                        ? io.monitoringkit.exposition.ExpositionFormat.OPENMETRICS
+                        : io.monitoringkit.exposition.ExpositionFormat.PROMETHEUS_TEXT);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + e.getMessage());
+        }
+        return new Target(io.monitoringkit.engine.PromEngine.create(storage), () -> { });
+    }
+
+    /** A {@code QueryApi} and how to release it. */
+    record Target(io.monitoringkit.query.QueryApi api, Runnable closer) implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 
     PrometheusClient client(CommandSpec spec) {
