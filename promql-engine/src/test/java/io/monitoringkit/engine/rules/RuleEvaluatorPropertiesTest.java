@@ -72,7 +72,7 @@ class RuleEvaluatorPropertiesTest {
         return String.join("\n", out);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void advancingInArbitraryStepsEqualsEvaluatingEveryInterval(@ForAll("inputs") Input in,
             @ForAll("cuts") List<Integer> cutSeconds) {
         List<AlertTransition> stepwise = new ArrayList<>();
@@ -97,7 +97,7 @@ class RuleEvaluatorPropertiesTest {
         return Arbitraries.integers().between(0, 60 * (MINUTES - 1)).list().ofMaxSize(8);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void alertStatesAgreeWithForActiveTimesAndTheWrittenSeries(@ForAll("inputs") Input in) {
         RuleEvaluator ev = evaluator(in, new ArrayList<>());
         Duration hold = Duration.ofMinutes(in.forMinutes());
