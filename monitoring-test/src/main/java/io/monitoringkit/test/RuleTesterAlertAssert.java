@@ -67,7 +67,7 @@ public final class RuleTesterAlertAssert {
      */
     public RuleTesterAlertAssert withLabels(Map<String, String> labels) {
         Objects.requireNonNull(labels, "labels");
-        return narrow("labels " + Labels.from(labels), a -> RuleTesterAt.hasLabels(a, labels), "labels",
+        return narrow("with labels " + Labels.from(labels), a -> RuleTesterAt.hasLabels(a, labels), "have labels",
                 RuleMessages::alertLabels);
     }
 
@@ -75,8 +75,8 @@ public final class RuleTesterAlertAssert {
     public RuleTesterAlertAssert withLabel(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        return narrow("label " + name + "=" + GoStrings.quote(value), a -> a.labels().getOrEmpty(name).equals(value),
-                "labels", RuleMessages::alertLabels);
+        return narrow("with label " + name + "=" + GoStrings.quote(value), a -> a.labels().getOrEmpty(name).equals(value),
+                "have labels", RuleMessages::alertLabels);
     }
 
     /**
@@ -87,8 +87,8 @@ public final class RuleTesterAlertAssert {
     public RuleTesterAlertAssert withAnnotation(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        return narrow("annotation " + name + "=" + GoStrings.quote(value),
-                a -> value.equals(a.annotations().get(name)), "annotations",
+        return narrow("with annotation " + name + "=" + GoStrings.quote(value),
+                a -> value.equals(a.annotations().get(name)), "have annotations",
                 a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.annotations(a.annotations()));
     }
 
@@ -99,9 +99,9 @@ public final class RuleTesterAlertAssert {
      */
     public RuleTesterAlertAssert withAnnotations(Map<String, String> annotations) {
         Objects.requireNonNull(annotations, "annotations");
-        return narrow("annotations " + RuleMessages.annotations(new java.util.TreeMap<>(annotations)),
+        return narrow("with annotations " + RuleMessages.annotations(new java.util.TreeMap<>(annotations)),
                 a -> annotations.entrySet().stream().allMatch(e -> e.getValue().equals(a.annotations().get(e.getKey()))),
-                "annotations", a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.annotations(a.annotations()));
+                "have annotations", a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.annotations(a.annotations()));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class RuleTesterAlertAssert {
      * @throws AssertionError when none has it, listing every alert's value
      */
     public RuleTesterAlertAssert withValue(double value) {
-        return narrow("value " + RuleMessages.value(value), a -> RuleTesterAt.close(a.value(), value), "values",
+        return narrow("with value " + RuleMessages.value(value), a -> RuleTesterAt.close(a.value(), value), "have values",
                 a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.value(a.value()));
     }
 
@@ -123,7 +123,7 @@ public final class RuleTesterAlertAssert {
     public RuleTesterAlertAssert activeSince(PromDuration time) {
         Objects.requireNonNull(time, "time");
         Instant t = Instant.ofEpochMilli(time.millis());
-        return narrow("active since " + RuleMessages.time(time), a -> a.activeAt().equals(t), "became active at",
+        return narrow("active since " + RuleMessages.time(time), a -> a.activeAt().equals(t), "are active since",
                 a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.time(a.activeAt()));
     }
 
@@ -212,13 +212,13 @@ public final class RuleTesterAlertAssert {
         if (left.isEmpty()) {
             at.fail("Expecting a " + state.label() + " \"" + alertName + "\" alert" + filterText(more) + " at "
                     + at.timeText() + "\nbut the " + state.label() + " " + alertName + " alerts" + filterText(filters)
-                    + " have " + aspect + ":\n" + RuleTesterAt.lines(candidates.stream().map(show).toList()),
+                    + " " + aspect + ":\n" + RuleTesterAt.lines(candidates.stream().map(show).toList()),
                     rules, List.of());
         }
         return new RuleTesterAlertAssert(at, alertName, state, rules, left, List.copyOf(more));
     }
 
     private static String filterText(List<String> filters) {
-        return filters.isEmpty() ? "" : " with " + String.join(" and ", filters);
+        return filters.isEmpty() ? "" : " " + String.join(" and ", filters);
     }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,15 +93,19 @@ class RuleTesterTest {
 
     @Test
     void anAlertResolvesWhenItsConditionClears() {
-        RuleTesterAt at30 = RuleTester.ofYaml(RULES)
+        RuleTesterAt at20 = RuleTester.ofYaml(RULES)
                 .series("http_requests_total{job=\"api\", code=\"500\"}", "0+10x10 100x20")
                 .series("http_requests_total{job=\"api\", code=\"200\"}", "0+90x30")
                 .at(minutes(12)).assertFiring("HighErrorRate")
-                .at(minutes(30)).assertInactive("HighErrorRate").assertNotFiring("HighErrorRate");
-        assertThat(at30.alerts("HighErrorRate")).singleElement().satisfies(a -> {
+                .at(minutes(20)).assertInactive("HighErrorRate").assertNotFiring("HighErrorRate");
+        // errors stop growing at 10m: over (7m, 12m] they are 20 of 380 new requests (> 5%), over (8m, 13m] 10 of 370
+        // (< 5%), so the alert resolves at 13m
+        assertThat(at20.alerts("HighErrorRate")).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.INACTIVE);
-            assertThat(a.resolvedAt()).isPresent();
+            assertThat(a.resolvedAt()).contains(Instant.ofEpochSecond(13 * 60));
         });
+        // Prometheus forgets a resolved alert 15 minutes after it resolved
+        assertThat(at20.at(minutes(30)).alerts("HighErrorRate")).isEmpty();
     }
 
     @Test
@@ -125,11 +130,27 @@ class RuleTesterTest {
     }
 
     @Test
-    void anAlertIsCheckedAfterTheLastEvaluationAtOrBeforeTheTime() {
-        RuleTester t = RuleTester.ofYaml(RULES).series("up{instance=\"b:2\"}", "0x20").interval(minutes(2));
-        // evaluated at 0, 2m, 4m: at 3m59s the alert is still pending as of 2m
-        t.at(Duration.ofSeconds(239)).assertPending("InstanceDown");
-        t.at(minutes(4)).assertFiring("InstanceDown");
+    void alertsAreCheckedAsOfTheLastEvaluationAtOrBeforeTheTime() {
+        // down from 3m; evaluated at 0, 2m, 4m, 6m
+        RuleTester t = RuleTester.ofYaml(RULES).series("up{instance=\"b:2\"}", "1 1 1 0x20")
+                .interval(minutes(2)).seriesInterval(minutes(1));
+        t.at(Duration.ofSeconds(239)).assertInactive("InstanceDown")
+                .at(minutes(4)).assertPending("InstanceDown").activeSince(minutes(4))
+                .at(Duration.ofSeconds(359)).assertPending("InstanceDown")
+                .at(minutes(6)).assertFiring("InstanceDown");
+        assertThatThrownBy(() -> t.at(Duration.ofSeconds(239)).assertFiring("InstanceDown"))
+                .hasMessage("""
+                        Expecting alert "InstanceDown" to be firing at 3m59s
+                        but it has no alerts.
+                        Alerts at 3m59s (rules last evaluated at 2m):
+                          (none)
+                        Expression of InstanceDown at 2m:
+                          up == 0
+                          gives:
+                            (none)
+                        Series selected at 2m by up == 0:
+                          up{instance="b:2"} 1
+                        """);
     }
 
     @Test
@@ -187,7 +208,20 @@ class RuleTesterTest {
         assertThatThrownBy(() -> FAILING_API.at(minutes(3)).assertFiring("HighErrorRate"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("""
-                        TODO""");
+                        Expecting alert "HighErrorRate" to be firing at 3m
+                        but none of its alerts is firing.
+                        Alerts at 3m:
+                          pending  HighErrorRate{job="api", severity="page"} active since 1m, value 0.1
+                        Expression of HighErrorRate at 3m:
+                          job:http_errors:ratio_rate5m > 0.05
+                          gives:
+                            job:http_errors:ratio_rate5m{job="api"} 0.1
+                        Series selected at 3m by job:http_errors:ratio_rate5m > 0.05:
+                          job:http_errors:ratio_rate5m{job="api"} 0.1
+                        Series selected at 3m by sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])):
+                          http_requests_total{code="500", job="api"} 30
+                          http_requests_total{code="200", job="api"} 270
+                        """);
     }
 
     @Test
@@ -196,7 +230,17 @@ class RuleTesterTest {
                 .assertFiring("InstanceDown"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("""
-                        TODO""");
+                        Expecting alert "InstanceDown" to be firing at 3m
+                        but it has no alerts.
+                        Alerts at 3m:
+                          (none)
+                        Expression of InstanceDown at 3m:
+                          up == 0
+                          gives:
+                            (none)
+                        Series selected at 3m by up == 0:
+                          up{instance="a:1"} 1
+                        """);
     }
 
     @Test
@@ -215,8 +259,23 @@ class RuleTesterTest {
         assertThatThrownBy(() -> FAILING_API.at(minutes(10)).assertFiring("HighErrorRate")
                 .withLabels(Map.of("severity", "ticket")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("""
-                        TODO""");
+                .hasMessage("""
+                        Expecting a firing "HighErrorRate" alert with labels {severity="ticket"} at 10m
+                        but the firing HighErrorRate alerts have labels:
+                          {job="api", severity="page"}
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Expression of HighErrorRate at 10m:
+                          job:http_errors:ratio_rate5m > 0.05
+                          gives:
+                            job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by job:http_errors:ratio_rate5m > 0.05:
+                          job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])):
+                          http_requests_total{code="500", job="api"} 100
+                          http_requests_total{code="200", job="api"} 900
+                        """);
     }
 
     @Test
@@ -224,40 +283,102 @@ class RuleTesterTest {
         assertThatThrownBy(() -> FAILING_API.at(minutes(10)).assertFiring("HighErrorRate")
                 .withLabel("severity", "page").withAnnotation("summary", "api: 11% of requests fail"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("""
-                        TODO""");
+                .hasMessage("""
+                        Expecting a firing "HighErrorRate" alert with label severity="page" and with annotation summary="api: 11% of requests fail" at 10m
+                        but the firing HighErrorRate alerts with label severity="page" have annotations:
+                          {job="api", severity="page"}: {summary="api: 10% of requests fail"}
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Expression of HighErrorRate at 10m:
+                          job:http_errors:ratio_rate5m > 0.05
+                          gives:
+                            job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by job:http_errors:ratio_rate5m > 0.05:
+                          job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])):
+                          http_requests_total{code="500", job="api"} 100
+                          http_requests_total{code="200", job="api"} 900
+                        """);
     }
 
     @Test
     void withValueActiveSinceAndHasCountFailWithWhatTheAlertsHave() {
         RuleTesterAlertAssert firing = FAILING_API.at(minutes(10)).assertFiring("HighErrorRate");
         assertThatThrownBy(() -> firing.withValue(0.2))
-                .hasMessageStartingWith("""
-                        TODO""");
+                .hasMessage("""
+                        Expecting a firing "HighErrorRate" alert with value 0.2 at 10m
+                        but the firing HighErrorRate alerts have values:
+                          {job="api", severity="page"}: 0.09999999999999999
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Expression of HighErrorRate at 10m:
+                          job:http_errors:ratio_rate5m > 0.05
+                          gives:
+                            job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by job:http_errors:ratio_rate5m > 0.05:
+                          job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])):
+                          http_requests_total{code="500", job="api"} 100
+                          http_requests_total{code="200", job="api"} 900
+                        """);
         assertThatThrownBy(() -> firing.activeSince(minutes(2)))
                 .hasMessageStartingWith("""
-                        TODO""");
-        assertThatThrownBy(() -> firing.hasCount(2))
+                        Expecting a firing "HighErrorRate" alert active since 2m at 10m
+                        but the firing HighErrorRate alerts are active since:
+                          {job="api", severity="page"}: 1m
+                        Alerts at 10m:
+                        """);
+        assertThatThrownBy(() -> firing.withLabel("job", "api").hasCount(2))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting 2 firing "HighErrorRate" alerts with label job="api" at 10m
+                        but there is 1:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                        Alerts at 10m:
+                        """);
         assertThatThrownBy(() -> firing.withAnnotations(Map.of("summary", "x")))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting a firing "HighErrorRate" alert with annotations {summary="x"} at 10m
+                        but the firing HighErrorRate alerts have annotations:
+                          {job="api", severity="page"}: {summary="api: 10% of requests fail"}
+                        Alerts at 10m:
+                        """);
     }
 
     @Test
     void assertNotFiringAndAssertInactiveFailNamingTheActiveAlerts() {
         RuleTesterAt at10 = FAILING_API.at(minutes(10));
         assertThatThrownBy(() -> at10.assertNotFiring("InstanceDown"))
-                .hasMessageStartingWith("""
-                        TODO""");
+                .hasMessage("""
+                        Expecting alert "InstanceDown" not to be firing at 10m
+                        but one of its alerts is firing:
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Expression of InstanceDown at 10m:
+                          up == 0
+                          gives:
+                            up{instance="a:1", job="api"} 0
+                        Series selected at 10m by up == 0:
+                          up{instance="a:1", job="api"} 0
+                        """);
         assertThatThrownBy(() -> at10.assertNotFiring("InstanceDown", Map.of("instance", "a:1")))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting alert "InstanceDown" with labels {instance="a:1"} not to be firing at 10m
+                        but one of its alerts with labels {instance="a:1"} is firing:
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Alerts at 10m:
+                        """);
         at10.assertNotFiring("InstanceDown", Map.of("instance", "b:2"));
         assertThatThrownBy(() -> FAILING_API.at(minutes(7)).assertInactive("InstanceDown"))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting alert "InstanceDown" to be neither pending nor firing at 7m
+                        but one of its alerts is pending:
+                          pending  InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, value 0
+                        Alerts at 7m:
+                        """);
     }
 
     @Test
@@ -265,19 +386,43 @@ class RuleTesterTest {
         RuleTesterAt at10 = FAILING_API.at(minutes(10));
         assertThatThrownBy(() -> at10.assertValue("job:http_errors:ratio_rate5m", 0.2))
                 .hasMessage("""
-                        TODO""");
+                        Expecting job:http_errors:ratio_rate5m at 10m to be 0.2
+                        but it is 0.09999999999999999: job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Series selected at 10m by job:http_errors:ratio_rate5m:
+                          job:http_errors:ratio_rate5m{job="api"} 0.09999999999999999
+                        Series selected at 10m by sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])):
+                          http_requests_total{code="500", job="api"} 100
+                          http_requests_total{code="200", job="api"} 900
+                        """);
         assertThatThrownBy(() -> at10.assertValue("http_requests_total", 1))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting http_requests_total at 10m to be 1
+                        but it gives 2 samples:
+                          http_requests_total{code="200", job="api"} 900
+                          http_requests_total{code="500", job="api"} 100
+                        Alerts at 10m:
+                        """);
         assertThatThrownBy(() -> at10.assertValue("nothing_here", 1))
-                .hasMessageStartingWith("""
-                        TODO""");
+                .hasMessageEndingWith("""
+                        but it gives no samples.
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Series selected at 10m by nothing_here:
+                          nothing_here: no samples
+                        """);
         assertThatThrownBy(() -> at10.assertValue("scalar(up) + 1", 0))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting scalar(up) + 1 at 10m to be 0
+                        but it is 1.
+                        """);
         assertThatThrownBy(() -> at10.assertValue("sum(", 0))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting sum( at 10m to be 0
+                        but the query failed: """);
     }
 
     @Test
@@ -285,10 +430,26 @@ class RuleTesterTest {
         assertThatThrownBy(() -> FAILING_API.at(minutes(10)).assertSamples("sum by (code) (http_requests_total)",
                 Map.of("{code=\"500\"}", 100.0, "{code=\"404\"}", 1.0)))
                 .hasMessage("""
-                        TODO""");
+                        Expecting sum by (code) (http_requests_total) at 10m to give
+                          {code="404"} 1
+                          {code="500"} 100
+                        but it gives
+                          {code="200"} 900
+                          {code="500"} 100
+                        Alerts at 10m:
+                          firing   HighErrorRate{job="api", severity="page"} active since 1m, firing since 6m, value 0.09999999999999999
+                          firing   InstanceDown{instance="a:1", job="api", severity="ticket"} active since 6m, firing since 8m, value 0
+                        Series selected at 10m by sum by (code) (http_requests_total):
+                          http_requests_total{code="200", job="api"} 900
+                          http_requests_total{code="500", job="api"} 100
+                        """);
         assertThatThrownBy(() -> FAILING_API.at(minutes(10)).assertNoSamples("up"))
                 .hasMessageStartingWith("""
-                        TODO""");
+                        Expecting up at 10m to give
+                          (no samples)
+                        but it gives
+                          up{instance="a:1", job="api"} 0
+                        """);
     }
 
     // ---- bad input
@@ -310,7 +471,8 @@ class RuleTesterTest {
     void malformedSeriesAreRejectedWhereTheyAreAdded() {
         assertThatThrownBy(() -> RuleTester.ofYaml(RULES).series("up", "0+1y10"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("TODO");
+                .hasMessage("series(\"up\", \"0+1y10\"): invalid series value \"0+1y10\": expected a number, "
+                        + "a+bxn, a-bxn, axn, _, _xn or stale");
         assertThatThrownBy(() -> RuleTester.ofYaml(RULES).series("up{", "1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("series(\"up{\", \"1\"): ");
@@ -340,11 +502,16 @@ class RuleTesterTest {
                     rules:
                       - alert: Bad
                         expr: rate(up)
-                      - record: "not a name"
+                      - alert: BadTemplate
                         expr: up
+                        annotations:
+                          summary: "{{ $value"
                 """))
                 .isInstanceOf(RuleValidationException.class)
-                .hasMessage("TODO");
+                .hasMessage("""
+                        2 problems:
+                        <yaml>:5:15: group "g", rule 1, "Bad": could not parse expression: 1:6: expected type range vector in call to function "rate", got instant vector
+                        <yaml>:9:20: group "g", rule 2, "BadTemplate": annotation "summary": template: __alert_BadTemplate:1: unclosed action""");
         assertThatThrownBy(() -> RuleTester.of(dir.resolve("missing.yml")))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot read rule file " + dir.resolve("missing.yml") + ": ");

@@ -160,10 +160,13 @@ public final class RuleMessages {
             }
             sb.append("  gives:\n");
             appendLines(sb, "    ", gives);
-            appendSelected(sb, run, rule.expr().toPromQL(), evalTime);
+        }
+        Set<String> shown = new LinkedHashSet<>();
+        for (AlertingRule rule : rules) {
+            appendSelected(sb, run, rule.expr().toPromQL(), evalTime, shown);
         }
         for (String expr : exprs) {
-            appendSelected(sb, run, expr, time);
+            appendSelected(sb, run, expr, time, shown);
         }
         List<RuleEvaluationError> errors = run.errors();
         if (!errors.isEmpty()) {
@@ -173,7 +176,14 @@ public final class RuleMessages {
         return sb.toString();
     }
 
-    private static void appendSelected(StringBuilder sb, RuleRun run, String expr, PromDuration at) {
+    /**
+     * Appends the series {@code expr} selects at {@code at}, then (once each) those of the recording rules that
+     * record a metric it selects, so a failure shows the raw series under a chain of recording rules.
+     */
+    private static void appendSelected(StringBuilder sb, RuleRun run, String expr, PromDuration at, Set<String> shown) {
+        if (!shown.add(expr)) {
+            return;
+        }
         List<VectorSelector> selectors;
         try {
             selectors = Exprs.selectors(PromQL.parse(expr));
@@ -199,5 +209,10 @@ public final class RuleMessages {
         }
         sb.append("Series selected at ").append(time(at)).append(" by ").append(expr).append(":\n");
         appendLines(sb, "  ", List.copyOf(lines));
+        for (VectorSelector s : selectors) {
+            for (String recorded : run.recordingExprs(s.name())) {
+                appendSelected(sb, run, recorded, at, shown);
+            }
+        }
     }
 }

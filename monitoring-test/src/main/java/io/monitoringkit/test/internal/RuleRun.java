@@ -9,6 +9,7 @@ import io.monitoringkit.model.Labels;
 import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.query.QueryResult;
 import io.monitoringkit.rules.AlertingRule;
+import io.monitoringkit.rules.RecordingRule;
 import io.monitoringkit.rules.Rule;
 import io.monitoringkit.rules.RuleFile;
 import io.monitoringkit.rules.RuleGroup;
@@ -117,6 +118,19 @@ public final class RuleRun {
             for (Rule r : g.rules()) {
                 if (r instanceof AlertingRule a && a.alert().equals(name)) {
                     out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the expressions of the recording rules that record {@code metric}, in file order */
+    public List<String> recordingExprs(String metric) {
+        List<String> out = new ArrayList<>();
+        for (RuleGroup g : rules.groups()) {
+            for (Rule r : g.rules()) {
+                if (r instanceof RecordingRule rr && rr.record().equals(metric)) {
+                    out.add(rr.expr().toPromQL());
                 }
             }
         }
