@@ -48,13 +48,26 @@ public final class RuleTesterAt {
     private final PromDuration time;
     private final PromDuration evalTime;
     private final List<Alert> alerts;
+    private final boolean allowRuleErrors;
 
-    RuleTesterAt(RuleRun run, PromDuration time) {
+    RuleTesterAt(RuleRun run, PromDuration time, boolean allowRuleErrors) {
         this.run = run;
         this.time = time;
+        this.allowRuleErrors = allowRuleErrors;
         run.evaluateUpTo(time);
         this.evalTime = run.lastEvaluation();
         this.alerts = List.copyOf(run.alerts());
+        if (!allowRuleErrors && !run.errors().isEmpty()) {
+            // the context lists the errors
+            fail("Expecting every rule to evaluate up to " + timeText() + "\nbut " + run.errors().size()
+                    + (run.errors().size() == 1 ? " evaluation" : " evaluations") + " failed (use "
+                    + "RuleTester.allowRuleErrors() to test rules that fail).\n", List.of(), List.of());
+        }
+    }
+
+    /** @return every failed rule evaluation so far, in time order (see {@link RuleTester#allowRuleErrors()}) */
+    public List<io.monitoringkit.engine.rules.RuleEvaluationError> ruleErrors() {
+        return run.errors();
     }
 
     /** @return the time this state is at, since the start of the series */
@@ -88,7 +101,7 @@ public final class RuleTesterAt {
      */
     public RuleTesterAt at(PromDuration later) {
         Objects.requireNonNull(later, "later");
-        return new RuleTesterAt(run, later);
+        return new RuleTesterAt(run, later, allowRuleErrors);
     }
 
     /** Evaluates on, up to a later time; see {@link #at(PromDuration)}. */

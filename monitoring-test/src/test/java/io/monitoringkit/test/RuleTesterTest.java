@@ -452,6 +452,52 @@ class RuleTesterTest {
                         """);
     }
 
+    @Test
+    void aRuleThatFailsToEvaluateFailsTheTestAsInPromtoolUnlessAllowed() {
+        RuleTester t = RuleTester.ofYaml("""
+                groups:
+                  - name: g
+                    rules:
+                      - alert: PerInstanceErrors
+                        expr: http_requests_total * on () up > 0
+                """).series("http_requests_total{code=\"500\"}", "1x5").series("http_requests_total{code=\"200\"}", "1x5")
+                .series("up", "1x5");
+        assertThatThrownBy(() -> t.at(minutes(1)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        Expecting every rule to evaluate up to 1m
+                        but 2 evaluations failed (use RuleTester.allowRuleErrors() to test rules that fail).
+                        Alerts at 1m:
+                          (none)
+                        Rule evaluation errors:
+                          group "g", rule 1 "PerInstanceErrors" at 0s: multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)
+                          group "g", rule 1 "PerInstanceErrors" at 1m: multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)
+                        """);
+        RuleTesterAt allowed = t.allowRuleErrors().at(minutes(1)).assertNotFiring("PerInstanceErrors");
+        assertThat(allowed.ruleErrors()).hasSize(2);
+    }
+
+    @Test
+    void groupEvalOrderDecidesWhatALaterGroupSeesAtTheSameTime() {
+        RuleTester t = RuleTester.ofYaml("""
+                groups:
+                  - name: second
+                    rules:
+                      - record: b
+                        expr: a + 1
+                  - name: first
+                    rules:
+                      - record: a
+                        expr: x
+                """).series("x", "1");
+        t.at(minutes(0)).assertNoSamples("b").assertValue("a", 1);
+        t.groupEvalOrder("first", "second").at(minutes(0)).assertValue("b", 2);
+        t.groupEvalOrder("second").at(minutes(0)).assertNoSamples("a");
+        assertThatThrownBy(() -> t.groupEvalOrder("first", "third"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupEvalOrder: \"third\" is not a group of the rule file; groups: [second, first]");
+    }
+
     // ---- bad input
 
     @Test
