@@ -67,6 +67,25 @@ class RuleTesterTest {
     }
 
     @Test
+    void theReadmeExampleHolds() {
+        RuleTester.ofYaml(RULES)
+                .interval(minutes(1))
+                .externalLabels(Map.of("cluster", "eu1"))
+                .series("http_requests_total{job=\"api\", code=\"500\"}", "0+10x30")
+                .series("http_requests_total{job=\"api\", code=\"200\"}", "0+90x30")
+                .at(minutes(3))
+                .assertPending("HighErrorRate").activeSince(minutes(1))
+                .at(minutes(10))
+                .assertFiring("HighErrorRate")
+                        .withLabels(Map.of("severity", "page"))
+                        .withAnnotation("summary", "api: 10% of requests fail")
+                .assertValue("job:http_errors:ratio_rate5m", 0.1)
+                .assertSamples("sum by (code) (http_requests_total)",
+                        Map.of("{code=\"500\"}", 100.0, "{code=\"200\"}", 900.0))
+                .assertNotFiring("InstanceDown");
+    }
+
+    @Test
     void anAlertIsPendingUntilItsForDurationHasPassedThenFiring() {
         FAILING_API.at(minutes(3))
                 .assertPending("HighErrorRate").activeSince(minutes(1))
