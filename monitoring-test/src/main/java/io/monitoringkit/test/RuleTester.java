@@ -31,12 +31,12 @@ import java.util.Optional;
  * import static io.monitoringkit.promql.PromQL.minutes;
  *
  * RuleTester.of(Path.of("src/main/prometheus/api.rules.yml"))
- *         .series("http_requests_total{code=\"500\"}", "0+10x30")
- *         .series("http_requests_total{code=\"200\"}", "0+100x30")
+ *         .series("http_requests_total{job=\"api\", code=\"500\"}", "0+10x30")
+ *         .series("http_requests_total{job=\"api\", code=\"200\"}", "0+90x30")
  *         .at(minutes(10))
  *         .assertFiring("HighErrorRate").withLabels(Map.of("severity", "page"))
- *                 .withAnnotation("summary", "9% of requests fail")
- *         .assertValue("job:errors:ratio_rate5m", 0.0909)
+ *                 .withAnnotation("summary", "api: 10% of requests fail")
+ *         .assertValue("job:http_errors:ratio_rate5m", 0.1)
  *         .at(minutes(40))
  *         .assertNotFiring("HighErrorRate");
  * }</pre>

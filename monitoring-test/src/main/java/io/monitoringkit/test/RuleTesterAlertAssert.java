@@ -194,6 +194,11 @@ public final class RuleTesterAlertAssert {
         return at.assertValue(promql, expected);
     }
 
+    /** See {@link RuleTesterAt#assertValue(String, double, double)}. */
+    public RuleTesterAt assertValue(String promql, double expected, double tolerance) {
+        return at.assertValue(promql, expected, tolerance);
+    }
+
     /** See {@link RuleTesterAt#assertSamples(String, Map)}. */
     public RuleTesterAt assertSamples(String promql, Map<String, Double> expected) {
         return at.assertSamples(promql, expected);

@@ -438,6 +438,15 @@ class RuleTesterTest {
                         Expecting scalar(up) + 1 at 10m to be 0
                         but it is 1.
                         """);
+        at10.assertValue("sum(rate(http_requests_total[5m]))", 1.67, 0.01);
+        assertThatThrownBy(() -> at10.assertValue("sum(rate(http_requests_total[5m]))", 1.6, 0.05))
+                .hasMessageStartingWith("""
+                        Expecting sum(rate(http_requests_total[5m])) at 10m to be 1.6 (within 0.05)
+                        but it is 1.6666666666666667: {} 1.6666666666666667
+                        """);
+        assertThatThrownBy(() -> at10.assertValue("up", 0, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assertValue: tolerance -1 must be 0 or more");
         assertThatThrownBy(() -> at10.assertValue("sum(", 0))
                 .hasMessageStartingWith("""
                         Expecting sum( at 10m to be 0
