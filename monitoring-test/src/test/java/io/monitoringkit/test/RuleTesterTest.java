@@ -128,6 +128,27 @@ class RuleTesterTest {
     }
 
     @Test
+    void keepFiringForKeepsAnAlertFiringAfterItsConditionClears() {
+        RuleTesterAt at4 = RuleTester.ofYaml("""
+                        groups:
+                          - name: g
+                            rules:
+                              - alert: Flapping
+                                expr: up == 0
+                                keep_firing_for: 3m
+                        """)
+                .series("up{instance=\"a:1\"}", "0 0 1 1 1 1 1 1")
+                .at(minutes(4)).assertFiring("Flapping").activeSince(minutes(0)).and();
+        assertThatThrownBy(() -> at4.assertNotFiring("Flapping"))
+                .hasMessageStartingWith("""
+                        Expecting alert "Flapping" not to be firing at 4m
+                        but one of its alerts is firing:
+                          firing   Flapping{instance="a:1"} active since 0s, firing since 0s, kept firing since 2m, value 0
+                        """);
+        at4.at(minutes(5)).assertInactive("Flapping");
+    }
+
+    @Test
     void aTesterIsImmutableSoABaseTesterCanBeSharedAcrossTests() {
         RuleTester base = RuleTester.ofYaml(RULES);
         RuleTester down = base.series("up{instance=\"b:2\"}", "0x10");
