@@ -19,7 +19,6 @@ import io.monitoringkit.engine.ruletest.RuleTestFile.PromqlExprTest;
 import io.monitoringkit.engine.ruletest.RuleTestFile.TestGroup;
 import io.monitoringkit.model.GoStrings;
 import io.monitoringkit.model.Labels;
-import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.promql.Expr;
 import io.monitoringkit.promql.PromQL;
 import io.monitoringkit.promql.PromQLParseException;
@@ -255,7 +254,7 @@ public final class GroupRun {
                 exp.add(new SampleSnapshot(SeriesNotation.parseDescription(s.labels()).toList(), s.value()));
             } catch (IllegalArgumentException e) {
                 return Optional.of(new RuleTestFailure.ExprError(test.expr(), test.evalTime(),
-                        "labels " + GoStrings.quote(s.labels()) + ": " + e.getMessage()));
+                        "labels " + GoStrings.quote(s.labels()) + ": " + labelsError(s.labels(), e)));
             }
         }
         exp.sort((a, b) -> GoText.compare(a.labels(), b.labels()));
@@ -264,6 +263,16 @@ public final class GroupRun {
             return Optional.empty();
         }
         return Optional.of(new RuleTestFailure.SampleMismatch(test.expr(), test.evalTime(), exp, got));
+    }
+
+    /** Prometheus' parser wording and position where our parser can give them, else the notation's message. */
+    private static String labelsError(String labels, IllegalArgumentException notationError) {
+        try {
+            PromQL.parse(labels);
+        } catch (PromQLParseException e) {
+            return e.line() + ":" + e.column() + ": parse error: " + e.reason();
+        }
+        return notationError.getMessage();
     }
 
     private boolean samplesEqual(List<SampleSnapshot> exp, List<SampleSnapshot> got) {
@@ -291,9 +300,5 @@ public final class GroupRun {
     private RuleTestFailure error(String fieldPath, String message) {
         String at = locator.apply(fieldPath).orElse(file.path().toString());
         return new RuleTestFailure.TestError(at + ": " + fieldPath + ": " + message);
-    }
-
-    static String duration(PromDuration d) {
-        return d.toString();
     }
 }
