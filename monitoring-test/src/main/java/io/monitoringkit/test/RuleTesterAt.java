@@ -2,6 +2,7 @@ package io.monitoringkit.test;
 
 import io.monitoringkit.engine.rules.Alert;
 import io.monitoringkit.engine.rules.AlertState;
+import io.monitoringkit.engine.rules.RuleEvaluationError;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.promql.Expr;
@@ -65,8 +66,11 @@ public final class RuleTesterAt {
         }
     }
 
-    /** @return every failed rule evaluation so far, in time order (see {@link RuleTester#allowRuleErrors()}) */
-    public List<io.monitoringkit.engine.rules.RuleEvaluationError> ruleErrors() {
+    /**
+     * @return every failed rule evaluation of this run so far (up to the latest time of the chain), in time order;
+     *     see {@link RuleTester#allowRuleErrors()}
+     */
+    public List<RuleEvaluationError> ruleErrors() {
         return run.errors();
     }
 
