@@ -2,6 +2,7 @@ package io.monitoringkit.engine.ruletest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,6 +27,16 @@ class RuleTestCorpusTest {
             RuleTestResult r = runner.run(e.path());
             assertThat(r.passed()).as("%s passed; report:%n%s", e.name(), r.render()).isEqualTo(e.expectPass());
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> prefetchingChangesNothingButSpeed() {
+        RuleTestRunner stepByStep = RuleTestRunner.builder().prefetch(false).build();
+        List<Path> files = new java.util.ArrayList<>(RuleTestCorpus.entries().stream().map(RuleTestCorpus.Entry::path)
+                .toList());
+        files.add(Path.of(System.getProperty("user.dir")).resolve("../benchmarks/ruletest/big.test.yml").normalize());
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () ->
+                assertThat(runner.run(f).render()).isEqualTo(stepByStep.run(f).render())));
     }
 
     private String report(String name) {

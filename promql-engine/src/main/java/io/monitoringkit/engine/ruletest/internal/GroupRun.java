@@ -55,6 +55,7 @@ public final class GroupRun {
     private final RuleFileCache.Loaded rules;
     private final Map<String, Integer> evalOrder;
     private final Function<String, Optional<String>> locator;
+    private final boolean prefetch;
 
     /**
      * @param file the test file
@@ -62,9 +63,11 @@ public final class GroupRun {
      * @param rules the file's rules
      * @param evalOrder group name to position in {@code group_eval_order}
      * @param locator field path to {@code FILE:LINE:COLUMN}
+     * @param prefetch whether to evaluate input-only rule expressions ahead as range queries ({@link Prefetch})
      */
     public GroupRun(RuleTestFile file, int index, RuleFileCache.Loaded rules, Map<String, Integer> evalOrder,
-                    Function<String, Optional<String>> locator) {
+                    Function<String, Optional<String>> locator, boolean prefetch) {
+        this.prefetch = prefetch;
         this.file = file;
         this.index = index;
         this.tg = file.tests().get(index);
@@ -151,11 +154,24 @@ public final class GroupRun {
                 .externalUrl(tg.externalUrl())
                 .defaultInterval(Duration.ofMillis(interval))
                 .build();
-        evaluator.addGroups(rules.groups());
-        List<String> order = groupOrder(rules.groups());
+        List<RuleGroup> groups = rules.groups();
+        long maxt = mint + tg.maxEvalTime().millis();
+        if (prefetch && !groups.isEmpty()) {
+            List<Prefetch.Input> inputs = new ArrayList<>(series.size());
+            for (Loading l : series.values()) {
+                inputs.add(new Prefetch.Input(l.labels(), l.ts(), l.vs()));
+            }
+            List<String> checks = new ArrayList<>();
+            for (PromqlExprTest p : tg.promqlExprTests()) {
+                checks.add(p.expr());
+            }
+            groups = Prefetch.plan(groups, checks, inputs, storage, mint, maxt, evalInterval, PROMTOOL_MAX_SAMPLES)
+                    .groups();
+        }
+        evaluator.addGroups(groups);
+        List<String> order = groupOrder(groups);
 
         List<RuleTestFailure> failures = new ArrayList<>();
-        long maxt = mint + tg.maxEvalTime().millis();
         int[] cursor = new int[series.size()];
         Loading[] loadings = series.values().toArray(new Loading[0]);
         for (long ts = mint; ts <= maxt; ts += evalInterval) {
