@@ -6,7 +6,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,6 +78,18 @@ public final class Mkit implements Runnable {
      */
     public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         try {
+            // Fast path: plain `rules test FILE...` without picocli's model of every command (same output and exit
+            // codes; anything else, options and help included, goes through picocli).
+            Optional<List<Path>> ruleTests = RulesTestRun.plainInvocation(args);
+            if (ruleTests.isPresent()) {
+                try {
+                    return RulesTestRun.run(List.of(), ruleTests.get(), out, err);
+                } catch (RuntimeException ex) {
+                    err.println("mkit: internal error: " + ex);
+                    ex.printStackTrace(err);
+                    return EXIT_INTERNAL_ERROR;
+                }
+            }
             return commandLine(in, out, err).execute(args);
         } finally {
             out.flush();

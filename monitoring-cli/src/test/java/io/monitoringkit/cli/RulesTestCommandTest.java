@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.monitoringkit.testkit.CommandResult;
 import io.monitoringkit.testkit.Promtool;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +134,37 @@ class RulesTestCommandTest {
         assertThat(run.err()).isEqualTo("  FAILED:\n" + f + ":2:5: tests[0]: unknown field \"intervall\"; known fields"
                 + " are name, interval, input_series, alert_rule_test, promql_expr_test, external_labels,"
                 + " external_url, start_timestamp\n");
+    }
+
+    @Test
+    void thePlainInvocationBypassesPicocliWithTheSameOutputAndExitCodes(@TempDir Path dir) throws IOException {
+        write(dir);
+        Files.createDirectory(dir.resolve("sub"));
+        for (List<String> files : List.of(List.of("pass.test.yml"), List.of("fail.test.yml", "pass.test.yml"),
+                List.of("pass.test.yml", "missing.test.yml"), List.of("sub"))) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("rules", "test"),
+                    files.stream().map(f -> dir.resolve(f).toString())).toArray(String[]::new);
+            assertThat(RulesTestRun.plainInvocation(args)).as("fast path for %s", files).isPresent();
+            CliRun fast = CliRun.mkit(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Mkit.commandLine(InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err))
+                    .execute(args);
+            assertThat(fast).as("for %s", files).isEqualTo(new CliRun(exit, out.toString(), err.toString()));
+        }
+    }
+
+    @Test
+    void optionsHelpAndArgumentFilesGoThroughPicocli() {
+        assertThat(RulesTestRun.plainInvocation("rules", "test", "--help")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "test", "--run", "x", "a.yml")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "test", "@args")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "test", "a.yml", "--")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "test")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "check", "a.yml")).isEmpty();
+        assertThat(RulesTestRun.plainInvocation("rules", "test", "a.yml", "b.yml"))
+                .contains(List.of(Path.of("a.yml"), Path.of("b.yml")));
+        assertThat(CliRun.mkit("rules", "test", "--help").out()).startsWith("Usage: mkit rules test");
     }
 
     @Test
