@@ -33,14 +33,18 @@ import java.util.Set;
 
 /**
  * Evaluates, before the step loop, the rule expressions whose result at every step depends on input series only,
- * as one range query each, and hands the rule evaluator a rewritten rule that reads the precomputed result back
- * ({@code label_replace({__mkit_prefetch="N"}, "__mkit_prefetch", "", "", "")}). Everything else about the rule —
+ * as one range query each, and hands the rule evaluator a rewritten rule that reads the precomputed result back:
+ * an alerting rule through {@code label_replace({__mkit_prefetch="N"}, "__mkit_prefetch", "", "", "")}, a recording
+ * rule through the plain selector {@code __mkit_prefetch_N} (the result stored under that metric name; the
+ * evaluator replaces {@code __name__} with the recorded name and reads no other use of it, so the label_replace
+ * that would drop the name at every step is not needed). Everything else about the rule —
  * labels, annotations, alert state, {@code limit}, written series and staleness markers — is still done by the
  * evaluator at each step, so the outcome is the same as evaluating the original expression at every step.
  *
  * <p>It applies only where that equality is certain, and otherwise leaves the rule alone:
  * <ul>
- *   <li>every selector in every rule and PromQL check names its metric, and no alert template calls
+ *   <li>every selector in every rule and PromQL check names its metric, none starting with
+ *       {@code __mkit_prefetch}, and no alert template calls
  *       {@code query} (so no query can see the precomputed series);</li>
  *   <li>the expression has no subquery, no {@code @}, no negative offset, and reads no series a rule writes
  *       (recorded metrics, {@code ALERTS}, {@code ALERTS_FOR_STATE}); its group has no query offset;</li>
@@ -129,9 +133,11 @@ public final class Prefetch {
                     continue;
                 }
                 String id = Integer.toString(count++);
-                write(target, series, id, mint, last, step);
-                Expr reader = PromQL.parse("label_replace({" + MARKER + "=\"" + id + "\"}, \"" + MARKER
-                        + "\", \"\", \"\", \"\")");
+                boolean recording = r instanceof RecordingRule;
+                write(target, series, id, recording, mint, last, step);
+                Expr reader = recording ? PromQL.parse(MARKER + "_" + id)
+                        : PromQL.parse("label_replace({" + MARKER + "=\"" + id + "\"}, \"" + MARKER
+                                + "\", \"\", \"\", \"\")");
                 rules.add(r instanceof RecordingRule rr ? new RecordingRule(rr.record(), reader, rr.labels())
                         : ((AlertingRule) r).toBuilder().expr(reader).build());
             }
@@ -185,7 +191,7 @@ public final class Prefetch {
 
     private static boolean allSelectorsNamed(Expr e) {
         for (VectorSelector s : Exprs.selectors(e)) {
-            if (s.metricName().isEmpty()) {
+            if (s.metricName().isEmpty() || s.metricName().get().startsWith(MARKER)) {
                 return false;
             }
         }
@@ -321,10 +327,16 @@ public final class Prefetch {
         return out;
     }
 
-    /** Writes each series at the steps it has, and a staleness marker at the first step it is missing. */
-    private static void write(Storage target, List<Series> series, String id, long mint, long last, long step) {
+    /**
+     * Writes each series at the steps it has, and a staleness marker at the first step it is missing: for a recording
+     * rule under the metric name {@code __mkit_prefetch_ID}, for an alerting rule with the label
+     * {@code __mkit_prefetch="ID"} (its templates see the labels, and the reader drops that label).
+     */
+    private static void write(Storage target, List<Series> series, String id, boolean recording, long mint,
+                              long last, long step) {
         for (Series s : series) {
-            Labels l = s.labels().with(MARKER, id);
+            Labels l = recording ? s.labels().with(Names.METRIC_NAME_LABEL, MARKER + "_" + id)
+                    : s.labels().with(MARKER, id);
             long[] ts = s.timestamps();
             double[] vs = s.values();
             for (int i = 0; i < ts.length; i++) {

@@ -43,7 +43,15 @@ class PrefetchTest {
         assertThat(p.count()).isEqualTo(2);
         assertThat(p.groups().get(0).rules()).hasSize(2);
         assertThat(((RecordingRule) p.groups().get(0).rules().get(0)).expr().toString())
-                .isEqualTo("label_replace({__mkit_prefetch=\"0\"}, \"__mkit_prefetch\", \"\", \"\", \"\")");
+                .isEqualTo("__mkit_prefetch_0");
+        assertThat(((AlertingRule) p.groups().get(0).rules().get(1)).expr().toString())
+                .isEqualTo("label_replace({__mkit_prefetch=\"1\"}, \"__mkit_prefetch\", \"\", \"\", \"\")");
+    }
+
+    @Test
+    void aSelectorOfAReservedPrefetchNameTurnsPrefetchingOff() {
+        Rule rule = RecordingRule.of("job:x:rate5m", "sum by (job) (rate(x_total[5m]))");
+        assertThat(plan(List.of("__mkit_prefetch_0"), rule).count()).isZero();
     }
 
     @Test
