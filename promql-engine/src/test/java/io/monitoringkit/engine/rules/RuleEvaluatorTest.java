@@ -256,6 +256,40 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void annotationsReadAfterLaterEvaluationsShowTheLatestAndQueriesSeeTheStorageAtEvaluationTime() {
+        Storage storage = Storage.create().load("""
+                load 1m
+                  queue_depth{queue="mail"} 150 170 210
+                """);
+        RuleEvaluator ev = RuleEvaluator.builder(PromEngine.create(storage)).build()
+                .addRuleFile(RuleFiles.read("""
+                        groups:
+                          - name: g
+                            rules:
+                              - alert: Plain
+                                expr: queue_depth > 100
+                                for: 10m
+                                annotations:
+                                  summary: "{{ $value }} at {{ $labels.queue }}"
+                              - alert: Queried
+                                expr: queue_depth > 100
+                                for: 10m
+                                annotations:
+                                  summary: "{{ with query \\"count(extra)\\" }}{{ . | first | value }}{{ end }}"
+                        """, "test.rules.yml"));
+        ev.evaluate(min(0));
+        ev.evaluate(min(1));
+        storage.append(Labels.of("__name__", "extra", "n", "1"), min(1).toEpochMilli(), 1);
+        List<Alert> alerts = ev.alerts();
+        assertThat(alerts.get(0).annotations()).containsEntry("summary", "170 at mail");
+        assertThat(alerts.get(1).annotations().getOrDefault("summary", "")).isEmpty();   // rendered at 1m
+        ev.evaluate(min(2));
+        alerts = ev.alerts();
+        assertThat(alerts.get(0).annotations()).containsEntry("summary", "210 at mail");
+        assertThat(alerts.get(1).annotations()).containsEntry("summary", "1");
+    }
+
+    @Test
     void alertsAreKeptPerLabelSetAndListedByLabels() {
         RuleEvaluator ev = evaluator("""
                 load 1m

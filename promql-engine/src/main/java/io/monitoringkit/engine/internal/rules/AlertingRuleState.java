@@ -31,7 +31,7 @@ final class AlertingRuleState extends RuleState {
     /** The mutable state of one alert (Prometheus' {@code rules.Alert}). */
     static final class Entry {
         final Labels labels;
-        Map<String, String> annotations;
+        Annotations annotations;
         AlertState state = AlertState.PENDING;
         final long activeAt;
         long firedAt = NONE;
@@ -39,7 +39,7 @@ final class AlertingRuleState extends RuleState {
         long keepFiringSince = NONE;
         double value;
 
-        Entry(Labels labels, Map<String, String> annotations, long activeAt, double value) {
+        Entry(Labels labels, Annotations annotations, long activeAt, double value) {
             this.labels = labels;
             this.annotations = annotations;
             this.activeAt = activeAt;
@@ -47,7 +47,38 @@ final class AlertingRuleState extends RuleState {
         }
     }
 
+    /**
+     * An alert's rendered annotations. They are only read when an alert is looked at (a snapshot, a transition) and
+     * are re-rendered at every evaluation, so when no annotation template can see anything but its data
+     * ({@code query} reads the storage, which changes; {@code now} reads the clock) rendering waits until the
+     * first read: the same text, without rendering every annotation of every active alert at every step.
+     */
+    final class Annotations {
+        private TemplateData data;
+        private Map<String, String> rendered;
+
+        Annotations(TemplateData data, boolean lazy) {
+            this.data = data;
+            if (!lazy) {
+                get();
+            }
+        }
+
+        Map<String, String> get() {
+            if (rendered == null) {
+                Map<String, String> m = new TreeMap<>();
+                for (Map.Entry<String, String> a : alerting.annotations().entrySet()) {
+                    m.put(a.getKey(), expand(a.getValue(), data));
+                }
+                rendered = m;
+                data = null;
+            }
+            return rendered;
+        }
+    }
+
     private final AlertingRule alerting;
+    private final boolean lazyAnnotations;
     private final long holdMillis;
     private final long keepFiringForMillis;
     private final Map<Labels, Entry> active = new HashMap<>();
@@ -55,6 +86,8 @@ final class AlertingRuleState extends RuleState {
     AlertingRuleState(AlertingRule rule, int index, Map<String, String> labels) {
         super(rule, index, labels);
         this.alerting = rule;
+        this.lazyAnnotations = rule.annotations().values().stream()
+                .noneMatch(t -> t.contains("query") || t.contains("now"));
         this.holdMillis = rule.forDuration().millis();
         this.keepFiringForMillis = rule.keepFiringFor().millis();
     }
@@ -76,10 +109,7 @@ final class AlertingRuleState extends RuleState {
                 b.set(l.getKey(), expand(l.getValue(), data));
             }
             b.set("alertname", alerting.alert());
-            Map<String, String> annotations = new TreeMap<>();
-            for (Map.Entry<String, String> a : alerting.annotations().entrySet()) {
-                annotations.put(a.getKey(), expand(a.getValue(), data));
-            }
+            Annotations annotations = new Annotations(data, lazyAnnotations);
             Labels lbs = b.build();
             if (fresh.containsKey(lbs)) {
                 throw new RuleFailure(DUPLICATE);
@@ -155,7 +185,7 @@ final class AlertingRuleState extends RuleState {
             active.clear();
             for (Entry a : sorted(dropped)) {
                 AlertState from = before.getOrDefault(a.labels, AlertState.INACTIVE);
-                Alert snapshot = new Alert(alerting.alert(), a.labels, a.annotations, AlertState.INACTIVE,
+                Alert snapshot = new Alert(alerting.alert(), a.labels, a.annotations.get(), AlertState.INACTIVE,
                         Instant.ofEpochMilli(a.activeAt), optional(a.firedAt), Optional.of(evalTime),
                         Optional.empty(), a.value);
                 ctx.notify(new AlertTransition(snapshot, from, AlertState.INACTIVE, evalTime));
@@ -221,7 +251,7 @@ final class AlertingRuleState extends RuleState {
     }
 
     private Alert snapshot(Entry a) {
-        return new Alert(alerting.alert(), a.labels, a.annotations, a.state, Instant.ofEpochMilli(a.activeAt),
+        return new Alert(alerting.alert(), a.labels, a.annotations.get(), a.state, Instant.ofEpochMilli(a.activeAt),
                 optional(a.firedAt), optional(a.resolvedAt), optional(a.keepFiringSince), a.value);
     }
 
