@@ -444,11 +444,14 @@ public final class RuleYaml {
 
     // ---------------------------------------------------------------- writing
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build();
+    /** Created on first write: reading rule files does not need Jackson databind, whose start-up is costly. */
+    private static final class Writer {
+        static final YAMLMapper MAPPER = YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build();
+    }
 
     /** @return the {@code groups} tree of a rule file. */
     public static ObjectNode tree(List<RuleGroup> groups) {
@@ -500,7 +503,7 @@ public final class RuleYaml {
     /** @return YAML text for a tree, every string scalar quoted. */
     public static String write(Object tree) {
         try {
-            return MAPPER.writeValueAsString(tree);
+            return Writer.MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
