@@ -58,6 +58,10 @@ import java.util.function.Consumer;
  */
 public final class RuleEvaluator {
 
+    static {
+        io.monitoringkit.engine.internal.rules.RuleAccess.registerRuntime(e -> e.runtime);
+    }
+
     private final RuleRuntime runtime;
     private final PromEngine engine;
 

@@ -54,6 +54,15 @@ public final class RuleRuntime {
         if (!problems.isEmpty()) {
             throw new RuleValidationException(problems);
         }
+        addCheckedGroups(add);
+    }
+
+    /**
+     * Adds groups without validating them again: for groups that passed {@code RuleFiles.check} of their file (at
+     * least as strict as {@link RuleFile#validate()}, which writes the groups as YAML and checks that text), so
+     * validation could not fail; the rule test runner adds its groups this way.
+     */
+    public synchronized void addCheckedGroups(List<RuleGroup> add) {
         List<GroupRuntime> created = new ArrayList<>();
         for (RuleGroup g : add) {
             created.add(new GroupRuntime(g, config.defaultIntervalMillis(), config.defaultQueryOffsetMillis()));

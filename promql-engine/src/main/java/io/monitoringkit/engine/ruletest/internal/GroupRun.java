@@ -3,6 +3,7 @@ package io.monitoringkit.engine.ruletest.internal;
 import io.monitoringkit.engine.PromEngine;
 import io.monitoringkit.engine.Storage;
 import io.monitoringkit.engine.internal.SeriesNotation;
+import io.monitoringkit.engine.internal.rules.RuleAccess;
 import io.monitoringkit.engine.rules.Alert;
 import io.monitoringkit.engine.rules.AlertState;
 import io.monitoringkit.engine.rules.RuleEvaluationError;
@@ -168,7 +169,14 @@ public final class GroupRun {
             groups = Prefetch.plan(groups, checks, inputs, storage, mint, maxt, evalInterval, PROMTOOL_MAX_SAMPLES)
                     .groups();
         }
-        evaluator.addGroups(groups);
+        // Checked with their files by RuleFileCache (prefetching only swaps in reader expressions): validating them
+        // again, as addGroups does by writing them as YAML, costs start-up time and cannot fail, except for the one
+        // check across files, a group name repeated, which keeps going through addGroups (and its error).
+        if (groups.stream().map(RuleGroup::name).distinct().count() == groups.size()) {
+            RuleAccess.runtime(evaluator).addCheckedGroups(groups);
+        } else {
+            evaluator.addGroups(groups);
+        }
         List<String> order = groupOrder(groups);
 
         List<RuleTestFailure> failures = new ArrayList<>();
