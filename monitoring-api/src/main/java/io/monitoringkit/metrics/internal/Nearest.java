@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The names nearest to a misspelt one, by edit distance (Levenshtein, with a swap of two neighbours counting
- * once), for "did you mean" hints: at most {@code limit} names within a third of the name's length (at least 2).
+ * The names nearest to a misspelt one, for "did you mean" hints: first those within a small edit distance
+ * (Levenshtein, a swap of two neighbours counting once; at most a third of the name's length, at least 2), then
+ * those made of the same {@code _}-separated words plus or minus some ({@code http_requests_total} and
+ * {@code http_server_requests_total}); at most {@code limit} names.
  *
  * <pre>{@code
  * Nearest.names("http_request_total", List.of("http_requests_total", "up"), 3);   // [http_requests_total]
@@ -33,8 +35,29 @@ public final class Nearest {
                 scored.add(new Scored(c, d));
             }
         }
+        if (scored.size() < limit) {
+            java.util.Set<String> words = words(name);
+            for (String c : candidates) {
+                java.util.Set<String> other = words(c);
+                if (!c.equals(name) && words.size() > 1 && other.size() > 1
+                        && (other.containsAll(words) || words.containsAll(other))
+                        && scored.stream().noneMatch(s -> s.name().equals(c))) {
+                    scored.add(new Scored(c, max + 1 + Math.abs(other.size() - words.size())));
+                }
+            }
+        }
         scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
         return scored.stream().limit(limit).map(Scored::name).toList();
+    }
+
+    private static java.util.Set<String> words(String name) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String w : name.split("[_:]")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /** @return the optimal-string-alignment distance, or {@code max + 1} once it must exceed {@code max}. */
