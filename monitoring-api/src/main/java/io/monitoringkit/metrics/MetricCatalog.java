@@ -61,16 +61,20 @@ public final class MetricCatalog {
     private final Map<String, List<String>> exposedNames;
     /** Per family name, per label: the values seen (with "" when some sample lacks the label). */
     private final Map<String, Map<String, Set<String>>> values;
+    /** Families read from an exposition without samples: their label names are not known. */
+    private final Set<String> labelsUnknown;
     /** Series name to its family, only the names Prometheus really stores. */
     private final Map<String, Series> exposed;
 
     private MetricCatalog(List<MetricDescriptor> descriptors, List<String> targetLabels) {
-        this(descriptors, Map.of(), Map.of(), targetLabels);
+        this(descriptors, Map.of(), Map.of(), Set.of(), targetLabels);
     }
 
     private MetricCatalog(List<MetricDescriptor> descriptors, Map<String, List<String>> exposedNames,
-                          Map<String, Map<String, Set<String>>> values, List<String> targetLabels) {
+                          Map<String, Map<String, Set<String>>> values, Set<String> labelsUnknown,
+                          List<String> targetLabels) {
         this.descriptors = descriptors;
+        this.labelsUnknown = Set.copyOf(labelsUnknown);
         this.targetLabels = targetLabels;
         this.exposedNames = exposedNames;
         this.values = values;
@@ -111,10 +115,13 @@ public final class MetricCatalog {
         List<MetricDescriptor> ds = new ArrayList<>();
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> vals = new LinkedHashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (MetricFamily f : exposition.families()) {
             MetricDescriptor d = MetricDescriptor.from(f);
             ds.add(d);
-            if (!f.samples().isEmpty()) {
+            if (f.samples().isEmpty()) {
+                unknown.add(d.name());
+            } else {
                 Set<String> n = new LinkedHashSet<>();
                 Map<String, Set<String>> v = new LinkedHashMap<>();
                 for (String l : d.labelNames()) {
@@ -132,7 +139,7 @@ public final class MetricCatalog {
                 vals.merge(d.name(), frozen, MetricCatalog::unionValues);
             }
         }
-        return new MetricCatalog(List.copyOf(ds), names, vals, List.of("instance", "job"));
+        return new MetricCatalog(List.copyOf(ds), names, vals, unknown, List.of("instance", "job"));
     }
 
     /**
@@ -170,9 +177,19 @@ public final class MetricCatalog {
             }
         }
         names.values().removeIf(java.util.Objects::isNull);
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String family : ds.keySet()) {
+            boolean knownInA = descriptors.stream().anyMatch(d -> d.name().equals(family))
+                    && !labelsUnknown.contains(family);
+            boolean knownInB = other.descriptors.stream().anyMatch(d -> d.name().equals(family))
+                    && !other.labelsUnknown.contains(family);
+            if (!knownInA && !knownInB) {
+                unknown.add(family);
+            }
+        }
         TreeSet<String> targets = new TreeSet<>(targetLabels);
         targets.addAll(other.targetLabels);
-        return new MetricCatalog(List.copyOf(ds.values()), names, vals, List.copyOf(targets));
+        return new MetricCatalog(List.copyOf(ds.values()), names, vals, unknown, List.copyOf(targets));
     }
 
     /** @return the union of these catalogs, as {@link #plus(MetricCatalog)} combines two. */
@@ -242,6 +259,14 @@ public final class MetricCatalog {
     }
 
     /**
+     * @return whether the label names of the metric of {@code seriesName} are known (false for a family an
+     *     exposition showed without samples, e.g. a labelled metric no child of which exists yet)
+     */
+    public boolean knowsLabelsOf(String seriesName) {
+        return descriptorOf(seriesName).map(d -> !labelsUnknown.contains(d.name())).orElse(false);
+    }
+
+    /**
      * @return what follows the family name in {@code seriesName} ({@code _bucket}, {@code _total}, or {@code ""}),
      *     when the catalog exposes the name
      */
@@ -273,7 +298,7 @@ public final class MetricCatalog {
         for (String l : labels) {
             all.add(Names.requireLegacyLabelName(l));
         }
-        return new MetricCatalog(descriptors, exposedNames, values, List.copyOf(all));
+        return new MetricCatalog(descriptors, exposedNames, values, labelsUnknown, List.copyOf(all));
     }
 
     /** @return the descriptors. */

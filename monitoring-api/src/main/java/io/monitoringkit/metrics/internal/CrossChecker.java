@@ -76,22 +76,26 @@ public final class CrossChecker {
         static final LabelSet NONE = new LabelSet(Set.of(), false);
         static final LabelSet UNKNOWN = new LabelSet(Set.of(), true);
 
+        LabelSet {
+            names = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names));
+        }
+
         static LabelSet closed(Iterable<String> names) {
             Set<String> s = new TreeSet<>();
             names.forEach(s::add);
-            return new LabelSet(Set.copyOf(s), false);
+            return new LabelSet(s, false);
         }
 
         LabelSet plus(Iterable<String> more) {
             Set<String> s = new TreeSet<>(names);
             more.forEach(s::add);
-            return new LabelSet(Set.copyOf(s), open);
+            return new LabelSet(s, open);
         }
 
         LabelSet minus(Iterable<String> less) {
             Set<String> s = new TreeSet<>(names);
             less.forEach(s::remove);
-            return new LabelSet(Set.copyOf(s), open);
+            return new LabelSet(s, open);
         }
 
         LabelSet only(List<String> keep) {
@@ -100,7 +104,7 @@ public final class CrossChecker {
             }
             Set<String> s = new TreeSet<>(names);
             s.retainAll(keep);
-            return new LabelSet(Set.copyOf(s), false);
+            return new LabelSet(s, false);
         }
 
         LabelSet union(LabelSet o) {
@@ -223,7 +227,7 @@ public final class CrossChecker {
             return Optional.empty();
         }
         int start = p.map().start(s);
-        if (p.source().substituted(start, start + name.get().length() + 2)) {
+        if (p.source().substituted(start, start + name.get().length())) {
             return Optional.empty();
         }
         for (LabelMatcher m : s.matchers()) {
@@ -302,6 +306,9 @@ public final class CrossChecker {
             return;
         }
         MetricDescriptor d = catalog.descriptorOf(name).orElseThrow();
+        if (!catalog.knowsLabelsOf(name)) {
+            return;
+        }
         for (LabelMatcher m : s.matchers()) {
             String l = m.name();
             if (l.equals(Names.METRIC_NAME_LABEL) || labelSubstituted(p, m)) {
@@ -583,6 +590,9 @@ public final class CrossChecker {
         }
         if (PER_TARGET.contains(name.get())) {
             return LabelSet.closed(catalog.targetLabels());
+        }
+        if (!catalog.knowsLabelsOf(name.get())) {
+            return LabelSet.UNKNOWN;
         }
         return catalog.labelNamesOf(name.get()).map(l -> LabelSet.closed(l).plus(catalog.targetLabels()))
                 .orElse(LabelSet.UNKNOWN);
