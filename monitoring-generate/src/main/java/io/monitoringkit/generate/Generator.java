@@ -1,24 +1,21 @@
 package io.monitoringkit.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.monitoringkit.alertmanager.AlertmanagerYaml;
 import io.monitoringkit.alertmanager.ConfigProblem;
 import io.monitoringkit.grafana.Dashboard;
 import io.monitoringkit.grafana.DashboardLinter;
 import io.monitoringkit.grafana.Dashboards;
-import io.monitoringkit.grafana.GrafanaPromQL;
+import io.monitoringkit.grafana.DashboardExpressions;
 import io.monitoringkit.grafana.LintFinding;
+import io.monitoringkit.metrics.CrossCheck;
+import io.monitoringkit.metrics.CrossCheckFinding;
+import io.monitoringkit.metrics.ExpressionSource;
 import io.monitoringkit.metrics.MetricCatalog;
 import io.monitoringkit.operator.ManifestCheck;
 import io.monitoringkit.operator.Manifests;
 import io.monitoringkit.operator.Violation;
-import io.monitoringkit.promql.Expr;
-import io.monitoringkit.promql.PromQLParseException;
-import io.monitoringkit.rules.Rule;
 import io.monitoringkit.rules.RuleCheck;
 import io.monitoringkit.rules.RuleFiles;
-import io.monitoringkit.rules.RuleGroup;
 import io.monitoringkit.rules.RuleProblem;
 
 import java.io.IOException;
@@ -48,8 +45,9 @@ import java.util.stream.Stream;
  *   <li>dashboards, and the dashboards inside sidecar ConfigMaps, with the {@link DashboardLinter}, and their uids
  *       for collisions;</li>
  *   <li>Alertmanager configurations as {@code amtool check-config} does ({@link AlertmanagerYaml#check});</li>
- *   <li>when a {@link MetricCatalog} is known (the definition's or the generator's), every rule and panel query
- *       against the metrics the service exposes.</li>
+ *   <li>when a {@link MetricCatalog} is known (the definition's or the generator's), every rule, panel and
+ *       variable query against the metrics the service exposes, with {@link CrossCheck} (recording rules define
+ *       the series they record, so panels may use them).</li>
  * </ul>
  *
  * <p>A definition that throws is reported by name and the others still run; two artifacts with the same path
@@ -68,20 +66,19 @@ import java.util.stream.Stream;
  */
 public final class Generator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONFIGMAP_JSON = Pattern.compile("(?m)^  \\S+\\.json: \\|\\n((?:    .*\\n?|\\n)*)");
 
     private final Path outputDirectory;
     private final String prometheusVersion;
     private final DashboardLinter linter;
-    private final Optional<MetricCatalog> catalog;
+    private final Optional<CrossCheck> crossCheck;
     private final boolean write;
 
     private Generator(Builder b) {
         this.outputDirectory = b.outputDirectory;
         this.prometheusVersion = b.prometheusVersion;
         this.linter = b.linter;
-        this.catalog = Optional.ofNullable(b.catalog);
+        this.crossCheck = Optional.ofNullable(b.crossCheck);
         this.write = b.write;
     }
 
@@ -131,15 +128,12 @@ public final class Generator {
                 byPath.put(a.path(), a);
                 accepted.add(a);
             }
-            List<JsonNode> dashboards = new ArrayList<>();
             for (Artifact a : accepted) {
-                validate(a, findings, dashboardUids, dashboards);
+                validate(a, findings, dashboardUids);
             }
-            Optional<MetricCatalog> metrics = out.catalog().or(() -> catalog);
+            Optional<CrossCheck> metrics = out.crossCheck().or(() -> crossCheck);
             if (metrics.isPresent()) {
-                for (Artifact a : accepted) {
-                    crossCheck(a, metrics.get(), findings);
-                }
+                crossCheck(accepted, metrics.get(), findings);
             }
         }
         List<Artifact> artifacts = List.copyOf(byPath.values());
@@ -151,8 +145,7 @@ public final class Generator {
 
     // ---- validation ----
 
-    private void validate(Artifact a, List<Finding> findings, Map<String, String> dashboardUids,
-            List<JsonNode> dashboards) {
+    private void validate(Artifact a, List<Finding> findings, Map<String, String> dashboardUids) {
         switch (a.kind()) {
             case RULES -> checkRules(a, findings);
             case MANIFEST -> checkManifests(a, findings);
@@ -234,62 +227,38 @@ public final class Generator {
 
     // ---- metrics ----
 
-    private void crossCheck(Artifact a, MetricCatalog metrics, List<Finding> findings) {
-        switch (a.kind()) {
-            case RULES, MANIFEST -> {
-                if (a.kind() == Artifact.Kind.MANIFEST && !a.content().contains("kind: PrometheusRule")) {
-                    return;
-                }
-                RuleCheck check = RuleFiles.check(a.content(), a.path(), prometheusVersion);
-                for (RuleGroup g : check.groups()) {
-                    for (int i = 0; i < g.rules().size(); i++) {
-                        Rule r = g.rules().get(i);
-                        String where = "group \"" + g.name() + "\", rule " + (i + 1) + ", \"" + r.name() + "\": ";
-                        for (String problem : metrics.check(r.expr())) {
-                            findings.add(error(a, "metrics", where + problem));
+    private static void crossCheck(List<Artifact> artifacts, CrossCheck check, List<Finding> findings) {
+        List<ExpressionSource> sources = new ArrayList<>();
+        Map<String, String> definitions = new LinkedHashMap<>();
+        for (Artifact a : artifacts) {
+            definitions.put(a.path(), a.definition());
+            try {
+                switch (a.kind()) {
+                    case RULES -> sources.addAll(ExpressionSource.fromRules(a.path(), a.content()));
+                    case MANIFEST -> {
+                        if (a.content().contains("PrometheusRule")) {
+                            sources.addAll(ExpressionSource.fromRules(a.path(), a.content()));
                         }
                     }
-                }
-            }
-            case DASHBOARD, DASHBOARD_CONFIGMAP -> {
-                String json = a.kind() == Artifact.Kind.DASHBOARD ? a.content() : configMapJson(a.content()).orElse("");
-                JsonNode root;
-                try {
-                    root = JSON.readTree(json);
-                } catch (IOException e) {
-                    return;   // already reported by the dashboard check
-                }
-                List<String[]> queries = new ArrayList<>();
-                collectQueries(root.path("panels"), "$.panels", queries);
-                for (String[] q : queries) {
-                    Expr e;
-                    try {
-                        e = GrafanaPromQL.check(q[1]);
-                    } catch (PromQLParseException ex) {
-                        continue;   // reported by the linter's promql-parses rule
+                    case DASHBOARD -> sources.addAll(DashboardExpressions.of(a.path(), Dashboards.read(a.content())));
+                    case DASHBOARD_CONFIGMAP -> {
+                        Optional<String> json = configMapJson(a.content());
+                        if (json.isPresent()) {
+                            sources.addAll(DashboardExpressions.of(a.path(), Dashboards.read(json.get())));
+                        }
                     }
-                    for (String problem : metrics.check(e)) {
-                        findings.add(error(a, "metrics", q[0] + ": " + problem));
+                    default -> {
                     }
                 }
-            }
-            default -> {
+            } catch (RuntimeException e) {
+                // not readable: the artifact's own check has reported why
             }
         }
-    }
-
-    private static void collectQueries(JsonNode panels, String path, List<String[]> out) {
-        for (int i = 0; i < panels.size(); i++) {
-            JsonNode p = panels.get(i);
-            String here = path + "[" + i + "]";
-            JsonNode targets = p.path("targets");
-            for (int j = 0; j < targets.size(); j++) {
-                JsonNode expr = targets.get(j).path("expr");
-                if (expr.isTextual() && !expr.asText().isBlank()) {
-                    out.add(new String[] {here + ".targets[" + j + "].expr", expr.asText()});
-                }
-            }
-            collectQueries(p.path("panels"), here + ".panels", out);
+        for (CrossCheckFinding f : check.check(sources).findings()) {
+            Finding.Severity severity = f.severity() == CrossCheckFinding.Severity.ERROR ? Finding.Severity.ERROR
+                    : Finding.Severity.WARNING;
+            findings.add(new Finding(severity, definitions.getOrDefault(f.artifact(), ""), f.artifact(), "metrics",
+                    f.location() + " " + f.line() + ":" + f.column() + ": [" + f.check() + "] " + f.message()));
         }
     }
 
@@ -375,7 +344,7 @@ public final class Generator {
         private final Path outputDirectory;
         private String prometheusVersion = RuleFiles.DEFAULT_VERSION;
         private DashboardLinter linter = DashboardLinter.defaults();
-        private MetricCatalog catalog;
+        private CrossCheck crossCheck;
         private boolean write = true;
 
         private Builder(Path outputDirectory) {
@@ -399,9 +368,18 @@ public final class Generator {
             return this;
         }
 
-        /** @param catalog metrics to check every definition's queries against, unless it sets its own @return this */
+        /**
+         * @param catalog metrics to check every definition's queries against ({@code CrossCheck.against(catalog)}),
+         *     unless the definition sets its own
+         * @return this
+         */
         public Builder metricCatalog(MetricCatalog catalog) {
-            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return crossCheck(CrossCheck.against(catalog));
+        }
+
+        /** @param check the cross-check for definitions that set none of their own @return this */
+        public Builder crossCheck(CrossCheck check) {
+            this.crossCheck = Objects.requireNonNull(check, "check");
             return this;
         }
 

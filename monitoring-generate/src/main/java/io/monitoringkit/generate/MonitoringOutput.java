@@ -6,6 +6,7 @@ import io.monitoringkit.alertmanager.AlertmanagerYaml;
 import io.monitoringkit.grafana.Dashboard;
 import io.monitoringkit.grafana.Dashboards;
 import io.monitoringkit.grafana.SidecarConfigMaps;
+import io.monitoringkit.metrics.CrossCheck;
 import io.monitoringkit.metrics.MetricCatalog;
 import io.monitoringkit.operator.Manifests;
 import io.monitoringkit.rules.RuleFile;
@@ -40,7 +41,7 @@ public final class MonitoringOutput {
     private final String definition;
     private final List<Artifact> artifacts = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
-    private MetricCatalog catalog;
+    private CrossCheck crossCheck;
 
     MonitoringOutput(String definition) {
         this.definition = definition;
@@ -129,7 +130,21 @@ public final class MonitoringOutput {
      * @return this
      */
     public MonitoringOutput metricCatalog(MetricCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        return crossCheck(CrossCheck.against(catalog));
+    }
+
+    /**
+     * Sets the cross-check for this definition's rules and dashboards, configured as needed (allowed metrics from
+     * other exporters, target labels, severities).
+     *
+     * <pre>{@code
+     * out.crossCheck(CrossCheck.against(catalog).allow("kube_.*").targetLabels("namespace", "pod"));
+     * }</pre>
+     *
+     * @return this
+     */
+    public MonitoringOutput crossCheck(CrossCheck check) {
+        this.crossCheck = Objects.requireNonNull(check, "check");
         return this;
     }
 
@@ -146,8 +161,8 @@ public final class MonitoringOutput {
         return findings;
     }
 
-    Optional<MetricCatalog> catalog() {
-        return Optional.ofNullable(catalog);
+    Optional<CrossCheck> crossCheck() {
+        return Optional.ofNullable(crossCheck);
     }
 
     private MonitoringOutput add(Artifact.Kind kind, String name, String extension, Supplier<String> content) {

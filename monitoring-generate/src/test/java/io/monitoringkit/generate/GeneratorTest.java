@@ -219,14 +219,15 @@ class GeneratorTest {
         GenerationResult result = Generator.builder(dir).write(false).build().generate(wrongLabels);
 
         assertThat(result.findings()).extracting(Finding::toString).containsExactly(
-                "ERROR queues rules/api.rules.yml [metrics]: group \"api\", rule 1, \"job:queue:rate5m\":"
-                        + " rate(queue_depth[5m]) needs a counter, but \"queue_depth\" is a gauge; use deriv() or"
-                        + " delta() over a gauge",
-                "ERROR queues rules/api.rules.yml [metrics]: group \"api\", rule 2, \"Errors\":"
-                        + " http_requests_total{stauts=\"500\"}: metric \"http_requests\" has no label \"stauts\";"
-                        + " its labels are [code] and the target labels [instance, job]",
-                "ERROR queues dashboards/api.json [metrics]: $.panels[1].targets[0].expr: rate(queue_depth[5m]) needs a"
-                        + " counter, but \"queue_depth\" is a gauge; use deriv() or delta() over a gauge");
+                "ERROR queues dashboards/api.json [metrics]: panel \"By route\" (id 2), target A 1:17:"
+                        + " [rate-over-non-counter] rate() needs a counter, but \"queue_depth\" is a gauge; use deriv()"
+                        + " or delta() over a gauge",
+                "ERROR queues rules/api.rules.yml [metrics]: group \"api\", record \"job:queue:rate5m\", expr 1:15:"
+                        + " [rate-over-non-counter] rate() needs a counter, but \"queue_depth\" is a gauge; use deriv()"
+                        + " or delta() over a gauge",
+                "ERROR queues rules/api.rules.yml [metrics]: group \"api\", alert \"Errors\", expr 1:30:"
+                        + " [unknown-label] metric \"http_requests_total\" has no label \"stauts\"; its labels are"
+                        + " code, and the target labels instance, job");
     }
 
     @Test
