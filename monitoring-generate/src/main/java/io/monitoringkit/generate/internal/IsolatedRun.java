@@ -30,9 +30,13 @@ public final class IsolatedRun {
     private IsolatedRun() {
     }
 
-    /** Runs the generator; see the class comment for the options and the result. */
+    /** Runs the generator on definitions loaded by this class's own loader; see the class comment. */
     public static Map<String, Object> run(Map<String, String> options) {
-        ClassLoader loader = IsolatedRun.class.getClassLoader();
+        return run(options, IsolatedRun.class.getClassLoader());
+    }
+
+    /** Runs the generator on definitions loaded by {@code loader}; see the class comment. */
+    public static Map<String, Object> run(Map<String, String> options, ClassLoader loader) {
         String names = options.getOrDefault("definitions", "").strip();
         DefinitionLoader.Loaded loaded = names.isEmpty() ? DefinitionLoader.serviceLoader(loader)
                 : DefinitionLoader.byName(loader, Arrays.stream(names.split(",")).map(String::strip)
