@@ -226,7 +226,7 @@ final class CheckCommand implements Callable<Integer> {
             JsonNode tree;
             try {
                 tree = JSON.readTree(text);
-            } catch (IOException e) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new Unreadable(artifact + ": not valid JSON: " + e.getOriginalMessage());
             }
             if (tree.has("dashboard") && tree.get("dashboard").isObject() && !tree.has("panels")) {
