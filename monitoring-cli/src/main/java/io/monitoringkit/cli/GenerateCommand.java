@@ -61,8 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
     List<String> classes = new ArrayList<>();
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "CP",
-            description = "Where the definitions are: directories and jars separated by '" + File.pathSeparator
-                    + "'.")
+            description = "Where the definitions are: directories and jars separated by ':' (';' on Windows).")
     String classpath;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output directory.")

@@ -91,6 +91,13 @@ class GenerateCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(out.resolve("rules/shop.rules.yml")).isRegularFile();
+
+        // a full class path (holding monitoring-generate): the definitions run in a class loader of it alone
+        Path isolated = dir.resolve("isolated");
+        CliRun full = mkit("generate", "--class", "com.example.Shop", "--classpath",
+                classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "--out", isolated.toString());
+        assertThat(full.exitCode()).as(full.out() + full.err()).isZero();
+        assertThat(isolated.resolve("rules/shop.rules.yml")).isRegularFile();
     }
 
     @Test
