@@ -367,8 +367,11 @@ public final class CrossChecker {
                         + "_total\": Prometheus has no series \"" + name + "\"");
                 return;
             }
+            boolean nativeName = name.equals(d.name())
+                    && (d.type() == MetricType.HISTOGRAM || d.type() == MetricType.GAUGE_HISTOGRAM);
             report(p, at, Check.UNKNOWN_METRIC, kind(d.type()) + " \"" + d.name() + "\" has no series named \""
-                    + name + "\"; its series are " + String.join(", ", series));
+                    + name + "\"" + (nativeName ? " (a native histogram would; the catalog shows a classic one)" : "")
+                    + "; its series are " + String.join(", ", series));
             return;
         }
         if (catalog.exposes(name + "_total") && catalog.descriptorOf(name + "_total")
