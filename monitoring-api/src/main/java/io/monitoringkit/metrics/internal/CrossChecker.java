@@ -170,7 +170,14 @@ public final class CrossChecker {
                 out.add(f.finding());
             }
         }
-        return new CrossCheckReport(out, sources.size());
+        Map<String, java.util.SortedSet<String>> recordedLabels = new java.util.TreeMap<>();
+        for (String name : c.recordings.keySet()) {
+            LabelSet l = c.recordedLabels(name);
+            if (!l.open()) {
+                recordedLabels.put(name, new TreeSet<>(l.names()));
+            }
+        }
+        return new CrossCheckReport(out, sources.size(), recordedLabels);
     }
 
     private static int offsetOf(String text, int line, int column) {
