@@ -76,6 +76,18 @@ class DashboardExpressionsTest {
     }
 
     @Test
+    void readsDashboardJsonAsExportedOrWrappedByTheApi() {
+        String panel = "{\"title\": \"d\", \"panels\": [{\"id\": 1, \"type\": \"stat\", \"title\": \"Up\", "
+                + "\"targets\": [{\"refId\": \"A\", \"expr\": \"up\"}]}]}";
+        assertThat(DashboardExpressions.fromJson("a.json", panel)).extracting(ExpressionSource::location)
+                .containsExactly("panel \"Up\" (id 1), target A");
+        assertThat(DashboardExpressions.fromJson("b.json", "{\"dashboard\": " + panel + ", \"overwrite\": true}"))
+                .extracting(ExpressionSource::text).containsExactly("up");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DashboardExpressions.fromJson("c.json", "{"))
+                .isInstanceOf(DashboardReadException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
     void theCleanDashboardHasNoFindings() throws IOException {
         CrossCheckReport r = check().check(sources("checkout-clean.json"));
         assertThat(r.format()).isEmpty();

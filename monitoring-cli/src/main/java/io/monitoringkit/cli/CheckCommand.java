@@ -2,12 +2,9 @@ package io.monitoringkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.exposition.ExpositionParseException;
-import io.monitoringkit.exposition.ExpositionParser;
 import io.monitoringkit.grafana.DashboardExpressions;
 import io.monitoringkit.grafana.DashboardReadException;
-import io.monitoringkit.grafana.Dashboards;
 import io.monitoringkit.metrics.CrossCheck;
 import io.monitoringkit.metrics.CrossCheckFinding;
 import io.monitoringkit.metrics.CrossCheckReport;
@@ -175,13 +172,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (Path p : paths) {
                 String text = readString(p);
-                ExpositionFormat format = text.lines().anyMatch(l -> l.equals("# EOF"))
-                        ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT;
                 try {
-                    all = all.plus(MetricCatalog.from(ExpositionParser.parse(text, format)));
+                    all = all.plus(MetricCatalog.fromExposition(text));
                 } catch (ExpositionParseException e) {
-                    throw new Unreadable(p + ": not an exposition (" + format.name().toLowerCase(Locale.ROOT)
-                            + "): " + e.getMessage().replace("\n", "\\n"));
+                    throw new Unreadable(p + ": not an exposition (" + (text.lines().anyMatch(l -> l.equals("# EOF"))
+                            ? "openmetrics" : "prometheus_text") + "): " + e.getMessage().replace("\n", "\\n"));
                 }
             }
         }
@@ -226,17 +221,15 @@ final class CheckCommand implements Callable<Integer> {
             JsonNode tree;
             try {
                 tree = JSON.readTree(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new Unreadable(artifact + ": not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new Unreadable(artifact + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
-            if (tree.has("dashboard") && tree.get("dashboard").isObject() && !tree.has("panels")) {
-                tree = tree.get("dashboard");
-            }
-            if (!tree.has("panels") && !tree.has("rows") && !tree.has("templating")) {
+            JsonNode d = tree.has("dashboard") && tree.get("dashboard").isObject() ? tree.get("dashboard") : tree;
+            if (!d.has("panels") && !d.has("rows") && !d.has("templating")) {
                 return skip(artifact + ": not a Grafana dashboard", err, explicit);
             }
             try {
-                return DashboardExpressions.of(artifact, Dashboards.read(tree));
+                return DashboardExpressions.fromJson(artifact, text);
             } catch (DashboardReadException e) {
                 throw new Unreadable(artifact + ": not a readable dashboard: " + String.join("; ", e.problems()));
             }
