@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * {@link CrossCheck}).
  *
  * <pre>{@code
- * $ curl -s localhost:8080/metrics > checkout.prom
+ * $ mkit check --metrics http://localhost:8080/metrics --metrics exporter.prom \
+ *     --target-label namespace --allow 'kube_.*' rules/ dashboards/
  * $ mkit check --metrics checkout.prom --target-label namespace --allow 'kube_.*' rules/ dashboards/
  * rules/api.yml: group "api", alert "HighErrorRate", expr 1:10: error [unknown-metric]: metric ... nearest names: ...
  * $ echo $?
@@ -58,10 +59,11 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--metrics", required = true, paramLabel = "EXPOSITION_OR_DIR",
+    @Option(names = "--metrics", required = true, paramLabel = "EXPOSITION_OR_DIR_OR_URL",
             description = "An exposition (text format 0.0.4 or OpenMetrics, told apart by '# EOF'), e.g. a saved "
-                    + "scrape, or a directory of them. Repeat to combine catalogs (the app's and exporters').")
-    List<Path> metrics;
+                    + "scrape, a directory of them, or an http(s) URL to scrape now. Repeat to combine catalogs "
+                    + "(the app's and exporters').")
+    List<String> metrics;
 
     @Option(names = "--allow", paramLabel = "NAME_OR_REGEX",
             description = "A metric that comes from elsewhere: an exact name, or an RE2 pattern matching whole names.")
@@ -156,7 +158,12 @@ final class CheckCommand implements Callable<Integer> {
 
     private MetricCatalog catalog() throws Unreadable {
         MetricCatalog all = MetricCatalog.of();
-        for (Path m : metrics) {
+        for (String source : metrics) {
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                all = all.plus(scrape(source));
+                continue;
+            }
+            Path m = Path.of(source);
             List<Path> paths = new ArrayList<>();
             if (Files.isDirectory(m)) {
                 try (Stream<Path> s = Files.walk(m)) {
@@ -181,6 +188,35 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return all;
+    }
+
+    /** Scrapes {@code url} once, negotiating the format as Prometheus does. */
+    private static MetricCatalog scrape(String url) throws Unreadable {
+        okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+                .callTimeout(java.time.Duration.ofSeconds(30)).build();
+        okhttp3.Request request;
+        try {
+            request = new okhttp3.Request.Builder().url(url)
+                    .header("Accept", io.monitoringkit.exposition.ExpositionFormat.acceptHeader()).build();
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(url + ": not a URL: " + e.getMessage());
+        }
+        try (okhttp3.Response response = client.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new Unreadable(url + ": HTTP " + response.code());
+            }
+            byte[] body = response.body().bytes();
+            io.monitoringkit.exposition.ExpositionFormat format =
+                    io.monitoringkit.exposition.ExpositionFormat.detect(response.header("Content-Type"));
+            return MetricCatalog.from(io.monitoringkit.exposition.ExpositionParser.parse(body, format));
+        } catch (IOException e) {
+            throw new Unreadable(url + ": cannot scrape: " + e.getMessage());
+        } catch (ExpositionParseException e) {
+            throw new Unreadable(url + ": not an exposition: " + e.getMessage().replace("\n", "\\n"));
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     private static List<Path> expand(List<Path> given) throws Unreadable {
