@@ -563,7 +563,7 @@ public final class CrossChecker {
         }
         List<String> fromVariables = p.source().replacementTexts();
         for (String l : a.grouping().labels()) {
-            if (!in.names().contains(l) && !fromVariables.contains(l)) {
+            if (!in.names().contains(l) && !fromVariables.contains(l) && !l.equals(Names.METRIC_NAME_LABEL)) {
                 report(p, p.map().start(a), Check.UNKNOWN_LABEL, a.op().promqlName() + " by (" + String.join(", ",
                         a.grouping().labels()) + "): its argument has no label \"" + l + "\"; " + in.describe());
             }
