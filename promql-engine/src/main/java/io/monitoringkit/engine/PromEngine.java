@@ -55,6 +55,10 @@ import java.util.TreeSet;
  */
 public final class PromEngine implements QueryApi {
 
+    static {
+        io.monitoringkit.engine.internal.EngineAccess.registerOptions(e -> e.options);
+    }
+
     private final Storage storage;
     private final EngineOptions options;
     private final ParseOptions parseOptions;

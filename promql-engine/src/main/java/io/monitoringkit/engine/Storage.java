@@ -34,6 +34,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Storage {
+    static {
+        io.monitoringkit.engine.internal.EngineAccess.registerStore(Storage::store);
+    }
+
     private final SeriesStore store = new SeriesStore();
     private volatile Scrapes scrapes = new Scrapes(store);
 

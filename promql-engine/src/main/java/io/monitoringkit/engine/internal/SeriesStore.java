@@ -49,6 +49,64 @@ public final class SeriesStore {
         }
     }
 
+    /** The outcome of {@link #appendChecked}. */
+    public enum AppendStatus {
+        /** The sample was appended. */
+        APPENDED,
+        /** A sample with the same timestamp and the same value (bit for bit) exists; nothing changed. */
+        SAME_SAMPLE,
+        /** A sample with the same timestamp but another value exists; nothing changed. */
+        DUPLICATE_TIMESTAMP,
+        /** The series has a newer sample; nothing changed. */
+        OUT_OF_ORDER
+    }
+
+    /**
+     * Appends one sample as Prometheus' TSDB head does for rule results: an older timestamp or another value at
+     * the newest timestamp is rejected instead of replacing it.
+     */
+    public AppendStatus appendChecked(Labels labels, long t, double v) {
+        Objects.requireNonNull(labels, "labels");
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("a series needs at least one label, got {}");
+        }
+        lock.writeLock().lock();
+        try {
+            MemSeries s = byLabels.get(labels);
+            if (s == null) {
+                s = create(labels);
+            } else if (s.size() > 0) {
+                long newest = s.maxTime();
+                if (t < newest) {
+                    return AppendStatus.OUT_OF_ORDER;
+                }
+                if (t == newest) {
+                    return Double.doubleToRawLongBits(s.v(s.size() - 1)) == Double.doubleToRawLongBits(v)
+                            ? AppendStatus.SAME_SAMPLE : AppendStatus.DUPLICATE_TIMESTAMP;
+                }
+            }
+            s.append(t, v);
+            samples++;
+            return AppendStatus.APPENDED;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** @return the newest sample's value of the series with these labels at exactly {@code t}, else NaN. */
+    public double valueAt(Labels labels, long t) {
+        lock.readLock().lock();
+        try {
+            MemSeries s = byLabels.get(labels);
+            if (s == null || s.size() == 0 || s.maxTime() != t) {
+                return Double.NaN;
+            }
+            return s.v(s.size() - 1);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Appends many samples of one series (timestamps ascending). */
     public void appendAll(Labels labels, long[] ts, double[] vs, int n) {
         lock.writeLock().lock();
