@@ -104,8 +104,10 @@ public final class DemoRun {
         return new ViewQueries(List.of(
                 new ViewQueries.PanelQuery("request rate", Unit.REQUESTS_PER_SECOND,
                         sum(metric(CheckoutMonitoring.ROUTE_RATE))),
+                // no 5xx series at all makes the recorded ratio absent: with traffic, that is a ratio of 0
                 new ViewQueries.PanelQuery("error ratio", Unit.RATIO,
-                        max(metric(CheckoutMonitoring.SLO_ERROR_RATIO + PromDuration.ofMinutes(5)))),
+                        max(metric(CheckoutMonitoring.SLO_ERROR_RATIO + PromDuration.ofMinutes(5)))
+                                .or(sum(metric(CheckoutMonitoring.ROUTE_RATE)).times(0))),
                 new ViewQueries.PanelQuery("p99 latency", Unit.SECONDS,
                         max(metric(CheckoutMonitoring.ROUTE_P99)))),
                 rules);
@@ -132,8 +134,19 @@ public final class DemoRun {
 
     /** Runs the demo to its end (or until {@link #stop}). */
     public Result run() {
+        try {
+            return runToEnd();
+        } finally {
+            display.finish();
+            runner = null;
+            done.countDown();
+        }
+    }
+
+    private Result runToEnd() {
         runner = Thread.currentThread();
         long startNanos = System.nanoTime();
+        display.starting("monitoring-kit demo: starting the checkout service and loading its rules ...");
         boolean prometheus = options.prometheusUrl().isPresent();
         Speed speed = prometheus ? Speed.REAL_TIME : options.speed();
         Duration total = Duration.ofMillis(Math.round(options.duration().toMillis() * speed.factor()));
@@ -221,12 +234,10 @@ public final class DemoRun {
                     e.getCause());
         } finally {
             display.finish();
-            runner = null;
         }
         Result result = new Result(view, artifacts, stopped, Duration.ofNanos(System.nanoTime() - startNanos),
                 requests, steps, List.copyOf(ruleErrors));
         printSummary(result);
-        done.countDown();
         return result;
     }
 
@@ -298,7 +309,7 @@ public final class DemoRun {
             List<ViewState.Episode> eps = v.episodes().stream().filter(e -> e.alert().equals(alert)).toList();
             String name = FrameRenderer.pad("  " + alert, 32);
             if (eps.isEmpty()) {
-                out.println(name + "never pending");
+                out.println(name + "stayed inactive");
             }
             for (ViewState.Episode e : eps) {
                 StringBuilder sb = new StringBuilder(name).append("pending ").append(FrameRenderer.clock(e.pending()));

@@ -12,6 +12,10 @@ import java.util.List;
  */
 public interface Display {
 
+    /** Called first, while the service starts and the rules load (a second or more on a cold JVM). */
+    default void starting(String message) {
+    }
+
     /** Called once before the first step with the lines describing the run. */
     void start(List<String> header);
 

@@ -30,10 +30,22 @@ public final class LiveDisplay implements Display {
     }
 
     @Override
+    public synchronized void starting(String message) {
+        hideCursor();
+        draw(List.of(" " + message));
+    }
+
+    @Override
     public synchronized void start(List<String> header) {
-        out.print(HIDE_CURSOR);
-        cursorHidden = true;
-        out.flush();
+        hideCursor();
+    }
+
+    private void hideCursor() {
+        if (!cursorHidden) {
+            out.print(HIDE_CURSOR);
+            cursorHidden = true;
+            out.flush();
+        }
     }
 
     @Override
