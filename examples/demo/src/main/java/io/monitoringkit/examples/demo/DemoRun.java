@@ -201,7 +201,7 @@ public final class DemoRun {
                         }
                     }
                     display.step(view.frame(title(service), subtitle(rules, speed, prometheus),
-                            scenario.at(at).describe(), status), changes);
+                            options.plain() ? scenario.at(at).name() : scenario.at(at).describe(), status), changes);
                     if (at.equals(total)) {
                         break;
                     }
@@ -283,9 +283,9 @@ public final class DemoRun {
             h.add("  prometheus --config.file=" + options.out().resolve(Artifacts.PROMETHEUS_CONFIG)
                     + " --storage.tsdb.path=/tmp/mkit-demo-tsdb --web.listen-address=127.0.0.1:9090");
         }
-        h.add(String.format(Locale.ROOT, "%s of real time = %s of service time, scraped every %s, traffic: %s",
-                PromDuration.of(options.duration()), FrameRenderer.clock(total), interval,
-                String.join(", ", phases(Scenario.standard(total)))));
+        h.add(String.format(Locale.ROOT, "%s of real time = %s of service time, scraped every %s",
+                PromDuration.of(options.duration()), FrameRenderer.clock(total), interval));
+        h.add("traffic: " + String.join("; ", phases(Scenario.standard(total))));
         return h;
     }
 
