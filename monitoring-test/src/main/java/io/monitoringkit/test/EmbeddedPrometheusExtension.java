@@ -2,6 +2,9 @@ package io.monitoringkit.test;
 
 import io.monitoringkit.engine.PromEngine;
 import io.monitoringkit.engine.Storage;
+import io.monitoringkit.engine.rules.Alert;
+import io.monitoringkit.engine.rules.RuleEvaluationError;
+import io.monitoringkit.engine.rules.RuleEvaluator;
 import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.query.LabelsResult;
@@ -10,15 +13,22 @@ import io.monitoringkit.query.QueryOptions;
 import io.monitoringkit.query.QueryResult;
 import io.monitoringkit.query.SeriesOptions;
 import io.monitoringkit.query.SeriesResult;
+import io.monitoringkit.rules.RuleFile;
+import io.monitoringkit.rules.RuleFiles;
 import io.monitoringkit.test.internal.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +53,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Each scrape is ingested as Prometheus' scrape loop does: target labels {@code job} and {@code instance}, the
  * {@code up} series, staleness markers for series that disappeared; a failed scrape writes {@code up} 0.
  *
+ * <p>With {@linkplain Builder#ruleFile(Path) rule files}, every scrape is followed by one evaluation of all rule
+ * groups, in order, at the scrape's time (after the last target's scrape), as {@code promtool test rules} evaluates
+ * them at each step: recording rules and {@code ALERTS}/{@code ALERTS_FOR_STATE} are then queryable, and
+ * {@link #alerts()} holds every alert's state. Group intervals are ignored; {@code for} and {@code keep_firing_for}
+ * count in the extension's {@linkplain Builder#clock(Clock) clock}, which a test can drive itself.
+ *
  * <pre>{@code
  * @RegisterExtension
  * static final EmbeddedPrometheusExtension PROMETHEUS = EmbeddedPrometheusExtension.builder()
@@ -55,6 +71,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     PROMETHEUS.scrapeNow();
  *     assertThat(PROMETHEUS.queryApi().query("orders_total")).hasSeriesCount(1);
  * }
+ *
+ * @RegisterExtension
+ * static final EmbeddedPrometheusExtension WITH_RULES = EmbeddedPrometheusExtension.builder()
+ *         .target("checkout", () -> "http://127.0.0.1:" + APP.getPort() + "/metrics")
+ *         .ruleFile(Path.of("src/main/prometheus/checkout.rules.yml"))
+ *         .build();
+ *
+ * @Test
+ * void recordsTheOrderRate() {
+ *     WITH_RULES.scrapeNow();                     // scrapes, then evaluates every rule group
+ *     WITH_RULES.queryApi().query("job:orders:rate5m");
+ *     WITH_RULES.alerts();                        // [pending {alertname="NoOrders", ...} ...]
+ * }
  * }</pre>
  */
 public final class EmbeddedPrometheusExtension implements BeforeAllCallback, BeforeEachCallback, PrometheusFixture {
@@ -62,6 +91,11 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
 
     private final Map<String, ScrapeTarget> targets;
     private final Optional<Duration> scrapeInterval;
+    private final List<Path> ruleFiles;
+    private final List<RuleFile> rules;
+    private final Labels externalLabels;
+    private final Optional<String> externalUrl;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Object lock = new Object();
     private final Map<String, String> lastErrors = new LinkedHashMap<>();
@@ -71,6 +105,11 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
     private EmbeddedPrometheusExtension(Builder b) {
         this.targets = new LinkedHashMap<>(b.targets);
         this.scrapeInterval = b.scrapeInterval;
+        this.ruleFiles = List.copyOf(b.ruleFiles);
+        this.rules = List.copyOf(b.rules);
+        this.externalLabels = b.externalLabels;
+        this.externalUrl = b.externalUrl;
+        this.clock = b.clock;
     }
 
     /** @return a builder: no targets, scraping on demand only */
@@ -103,15 +142,16 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
             targets.remove(job);
             Labels gone = lastTargetLabels.remove(job);
             if (gone != null && running != null) {
-                running.storage.targetRemoved(gone, Instant.now());
+                running.storage.targetRemoved(gone, clock.instant());
             }
         }
     }
 
     /**
-     * Scrapes every target once, now.
+     * Scrapes every target once, now, then evaluates the rules (if any) at the clock's time.
      *
      * @return the number of samples ingested
+     * @throws IllegalArgumentException when the clock went back before the previous rule evaluation
      */
     public int scrapeNow() {
         Running r = running();
@@ -120,8 +160,34 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
             for (ScrapeTarget t : targets.values()) {
                 samples += scrape(r.storage, t);
             }
+            r.rules.ifPresent(ev -> ev.evaluate(clock.instant()));
         }
         return samples;
+    }
+
+    /**
+     * @return every alert of the rules now: pending, firing, and resolved ones kept 15 minutes, in rule order (empty
+     *     without rule files)
+     */
+    public List<Alert> alerts() {
+        Running r = running();
+        synchronized (lock) {
+            return r.rules.map(RuleEvaluator::alerts).orElse(List.of());
+        }
+    }
+
+    /** @return the alerts of the alerting rule(s) named {@code alertName} now */
+    public List<Alert> alerts(String alertName) {
+        Objects.requireNonNull(alertName, "alertName");
+        return alerts().stream().filter(a -> a.alertName().equals(alertName)).toList();
+    }
+
+    /** @return the rules whose latest evaluation failed, with the error (Prometheus' rule health) */
+    public List<RuleEvaluationError> ruleErrors() {
+        Running r = running();
+        synchronized (lock) {
+            return r.rules.map(RuleEvaluator::errors).orElse(List.of());
+        }
     }
 
     private int scrape(Storage storage, ScrapeTarget t) {
@@ -134,7 +200,7 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
         }
         Labels target = Labels.of("job", t.job(), "instance", uri.getHost() + ":" + uri.getPort());
         Labels previous = lastTargetLabels.put(t.job(), target);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (previous != null && !previous.equals(target)) {
             storage.targetRemoved(previous, now);
         }
@@ -219,8 +285,9 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
                 return;
             }
             Storage storage = Storage.create();
-            PromEngine engine = PromEngine.create(storage);
-            Running r = new Running(storage, new LockedQueryApi(engine, lock), scrapeInterval.map(i -> {
+            PromEngine engine = PromEngine.builder(storage).clock(clock).build();
+            Optional<RuleEvaluator> evaluator = loadRules(engine);
+            Running r = new Running(storage, new LockedQueryApi(engine, lock), evaluator, scrapeInterval.map(i -> {
                 ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "embedded-prometheus-scraper");
                     thread.setDaemon(true);
@@ -235,6 +302,26 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
             context.getStore(ExtensionContext.Namespace.create(EmbeddedPrometheusExtension.class, this))
                     .put("engine", r);
         }
+    }
+
+    private Optional<RuleEvaluator> loadRules(PromEngine engine) {
+        if (ruleFiles.isEmpty() && rules.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleEvaluator.Builder b = RuleEvaluator.builder(engine).externalLabels(externalLabels);
+        externalUrl.ifPresent(b::externalUrl);
+        RuleEvaluator evaluator = b.build();
+        for (Path p : ruleFiles) {
+            String yaml;
+            try {
+                yaml = Files.readString(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rule file " + p + ": " + e.getMessage(), e);
+            }
+            evaluator.addRuleFile(RuleFiles.read(yaml, p.toString()));
+        }
+        rules.forEach(evaluator::addRuleFile);
+        return Optional.of(evaluator);
     }
 
     private void scrapeQuietly() {
@@ -260,6 +347,11 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
     public static final class Builder {
         private final Map<String, ScrapeTarget> targets = new LinkedHashMap<>();
         private Optional<Duration> scrapeInterval = Optional.empty();
+        private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<RuleFile> rules = new ArrayList<>();
+        private Labels externalLabels = Labels.empty();
+        private Optional<String> externalUrl = Optional.empty();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -287,6 +379,42 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
                 throw new IllegalArgumentException(interval + " is not a valid scrapeInterval: must be at least 1ms");
             }
             this.scrapeInterval = Optional.of(interval);
+            return this;
+        }
+
+        /**
+         * Evaluates the rule file (a Prometheus rule file or PrometheusRule manifest) after every scrape; it is read
+         * when the extension starts, and a file with errors fails the tests with every problem.
+         */
+        public Builder ruleFile(Path path) {
+            ruleFiles.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /** Evaluates the rules of {@code rules} after every scrape. */
+        public Builder ruleFile(RuleFile rules) {
+            this.rules.add(Objects.requireNonNull(rules, "rules"));
+            return this;
+        }
+
+        /** The external labels rule templates see as {@code $externalLabels}. */
+        public Builder externalLabels(Map<String, String> labels) {
+            this.externalLabels = Labels.from(Objects.requireNonNull(labels, "labels"));
+            return this;
+        }
+
+        /** The external URL rule templates see as {@code $externalURL}. */
+        public Builder externalUrl(String url) {
+            this.externalUrl = Optional.of(Objects.requireNonNull(url, "url"));
+            return this;
+        }
+
+        /**
+         * The clock that timestamps scrapes and rule evaluations and is "now" for queries (default: the system's).
+         * A test can pass a clock it moves itself, to let {@code for} durations pass without waiting.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -348,11 +476,14 @@ public final class EmbeddedPrometheusExtension implements BeforeAllCallback, Bef
     private final class Running implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         final Storage storage;
         final QueryApi api;
+        final Optional<RuleEvaluator> rules;
         final Optional<ScheduledExecutorService> scheduler;
 
-        Running(Storage storage, QueryApi api, Optional<ScheduledExecutorService> scheduler) {
+        Running(Storage storage, QueryApi api, Optional<RuleEvaluator> rules,
+                Optional<ScheduledExecutorService> scheduler) {
             this.storage = storage;
             this.api = api;
+            this.rules = rules;
             this.scheduler = scheduler;
         }
 

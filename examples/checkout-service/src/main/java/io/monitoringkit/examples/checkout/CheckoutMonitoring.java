@@ -15,6 +15,9 @@ import io.monitoringkit.grafana.SidecarConfigMaps;
 import io.monitoringkit.grafana.TimeRange;
 import io.monitoringkit.grafana.Variable;
 import io.monitoringkit.grafana.VariableQuery;
+import io.monitoringkit.generate.MonitoringDefinition;
+import io.monitoringkit.generate.MonitoringOutput;
+import io.monitoringkit.metrics.MetricCatalog;
 import io.monitoringkit.metrics.MetricRef;
 import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.operator.PrometheusRules;
@@ -26,6 +29,7 @@ import io.monitoringkit.rules.RuleFile;
 import io.monitoringkit.rules.RuleGroup;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.monitoringkit.grafana.GrafanaPromQL.RATE_INTERVAL;
 import static io.monitoringkit.metrics.simpleclient.SimpleclientMetrics.ref;
@@ -53,7 +57,7 @@ import static io.monitoringkit.promql.PromQL.sum;
  * String monitors = Manifests.toYaml(CheckoutMonitoring.serviceMonitor(), CheckoutMonitoring.prometheusRule());
  * }</pre>
  */
-public final class CheckoutMonitoring {
+public final class CheckoutMonitoring implements MonitoringDefinition {
 
     /** The Prometheus job: the Service's name, which the ServiceMonitor's scrape uses as {@code job}. */
     public static final String JOB = "checkout";
@@ -100,7 +104,25 @@ public final class CheckoutMonitoring {
     /** {@code checkout_orders_total{status}}. */
     public static final MetricRef ORDERS = ref(METRICS.orders()).withTargetLabels("namespace", "pod");
 
-    private CheckoutMonitoring() {
+    /** For the build-time generator (the Maven plugin, {@code mkit generate}), which finds it with the ServiceLoader. */
+    public CheckoutMonitoring() {
+    }
+
+    /** Everything above, as the build writes it to {@code target/monitoring} and checks it. */
+    @Override
+    public void define(MonitoringOutput out) {
+        out.ruleFile("checkout", rules())
+                .manifest(serviceMonitor(), prometheusRule())
+                .dashboard(dashboard())
+                .dashboardConfigMap(dashboardConfigMap())
+                .alertmanager("alertmanager", alertmanager())
+                .metricCatalog(catalog());
+    }
+
+    /** @return the metrics the service exposes, to check every query against. */
+    public static MetricCatalog catalog() {
+        return MetricCatalog.of(Stream.of(REQUESTS, DURATION, IN_FLIGHT, ORDERS).map(MetricRef::descriptor).toList())
+                .withTargetLabels("namespace", "pod");
     }
 
     /** @return the recording rules and alerts, one group each, evaluated every 30 seconds. */

@@ -1,0 +1,129 @@
+package io.monitoringkit.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+class PromtoolTestsTest {
+    static final Path PASSING = Path.of("src/test/resources/promtool/passing");
+    static final Path FAILING = Path.of("src/test/resources/promtool/failing");
+
+    static final String MIXED_FAILURE = """
+            Unit Testing:  src/test/resources/promtool/failing/mixed.test.yml
+              FAILED:
+                name: expects the wrong severity,
+                alertname: InstanceDown, time: 5m,\s
+                    exp:[
+                        0:
+                          Labels:{alertname="InstanceDown", instance="a:1", job="api", severity="page"}
+                          Annotations:{summary="a:1 of api is down"}
+                        ],\s
+                    got:[
+                        0:
+                          Labels:{alertname="InstanceDown", instance="a:1", job="api", severity="ticket"}
+                          Annotations:{summary="a:1 of api is down"}
+                        ]
+                expr: "sum(up)", time: 5m,
+                    exp: {} 1E+00
+                    got: {} 0E+00""";
+
+    @TestFactory
+    Stream<DynamicTest> aDirectoryOfPromtoolFilesRunsAsDynamicTests() {
+        return PromtoolTests.from(PASSING);
+    }
+
+    @PromtoolRuleTests("src/test/resources/promtool/passing")
+    void oneAnnotationRunsADirectoryToo() {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> singleFilesRunToo() {
+        return PromtoolTests.files(PASSING.resolve("targets.test.yml"));
+    }
+
+    @Test
+    void eachTestGroupIsOneTestNamedAfterItsFileAndItsName() {
+        List<String> names = PromtoolTests.from(PASSING).map(DynamicTest::getDisplayName).toList();
+        assertThat(names).containsExactly(
+                "api.test.yml › ten percent errors page after five minutes",
+                "api.test.yml › tests[1]",
+                "targets.test.yml › a target down for two minutes fires");
+        assertThat(PromtoolTests.from(PASSING).map(t -> t.getTestSourceUri().orElseThrow()))
+                .containsExactly(PASSING.resolve("api.test.yml").toAbsolutePath().toUri(),
+                        PASSING.resolve("api.test.yml").toAbsolutePath().toUri(),
+                        PASSING.resolve("targets.test.yml").toAbsolutePath().toUri());
+    }
+
+    @Test
+    void aFailingTestGroupFailsWithPromtoolsTextWhileTheOthersPass() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingFactory.class)).execute()
+                .testEvents();
+        assertThat(tests.succeeded().stream().map(PromtoolTestsTest::name)).containsExactly("mixed.test.yml › passes");
+        assertThat(tests.failed().stream().map(PromtoolTestsTest::name))
+                .containsExactly("broken.test.yml", "mixed.test.yml › expects the wrong severity");
+        assertThat(failure(tests, "mixed.test.yml › expects the wrong severity")).isEqualTo(MIXED_FAILURE);
+        assertThat(failure(tests, "broken.test.yml"))
+                .startsWith("Unit Testing:  src/test/resources/promtool/failing/broken.test.yml\n  FAILED:\n")
+                .contains("intervall");
+    }
+
+    @Test
+    void theAnnotationReportsTheSameTestsAndFailures() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingAnnotated.class)).execute()
+                .testEvents();
+        assertThat(tests.succeeded().stream().map(PromtoolTestsTest::name)).containsExactly("mixed.test.yml › passes");
+        assertThat(tests.failed().stream().map(PromtoolTestsTest::name))
+                .containsExactly("broken.test.yml", "mixed.test.yml › expects the wrong severity");
+        assertThat(failure(tests, "mixed.test.yml › expects the wrong severity")).isEqualTo(MIXED_FAILURE);
+        assertThat(FailingAnnotated.bodyRuns).isEqualTo(3);
+    }
+
+    @Test
+    void aDirectoryWithoutTestFilesIsAnError() {
+        Path rules = PASSING.resolve("rules");
+        assertThatThrownBy(() -> PromtoolTests.from(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no promtool rule test files in " + rules.toAbsolutePath() + ": a test file is a .yml or "
+                        + ".yaml file with a top-level tests: or rule_files: key");
+        Path missing = PASSING.resolve("missing");
+        assertThatThrownBy(() -> PromtoolTests.from(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(missing.toAbsolutePath() + " is not a directory of promtool rule test files");
+    }
+
+    private static String name(Event e) {
+        return e.getTestDescriptor().getDisplayName();
+    }
+
+    private static String failure(Events tests, String name) {
+        return tests.failed().stream().filter(e -> name(e).equals(name)).findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow().getMessage();
+    }
+
+    static class FailingFactory {
+        @TestFactory
+        Stream<DynamicTest> all() {
+            return PromtoolTests.from(FAILING);
+        }
+    }
+
+    static class FailingAnnotated {
+        static int bodyRuns;
+
+        @PromtoolRuleTests("src/test/resources/promtool/failing")
+        void all() {
+            bodyRuns++;
+        }
+    }
+}
