@@ -12,6 +12,7 @@ import io.monitoringkit.engine.rules.RuleEvaluator;
 import io.monitoringkit.examples.checkout.CheckoutMonitoring;
 import io.monitoringkit.examples.checkout.CheckoutService;
 import io.monitoringkit.examples.checkout.Ticker;
+import io.monitoringkit.generate.GenerationResult;
 import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.model.PromDuration;
@@ -32,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -71,14 +72,14 @@ public final class DemoRun {
      * What a run produced.
      *
      * @param view        everything the view saw
-     * @param artifacts   the files written
+     * @param artifacts   the files written and what the generator's checks found (empty if none were written)
      * @param interrupted whether it was stopped before its end
      * @param realTime    how long it ran
      * @param requests    requests the shoppers sent
      * @param steps       steps run (scrape, evaluate, query, draw); fewer than planned when steps took too long
      * @param ruleErrors  rule evaluation errors (in-process engine only)
      */
-    public record Result(ViewState view, List<Path> artifacts, boolean interrupted, Duration realTime,
+    public record Result(ViewState view, Optional<Artifacts.Written> artifacts, boolean interrupted, Duration realTime,
                          long requests, int steps, List<String> ruleErrors) {
     }
 
@@ -154,7 +155,7 @@ public final class DemoRun {
         RuleFile rules = CheckoutMonitoring.rules();
         ViewQueries queries = queries(rules);
         ViewState view = new ViewState(queries.panelSpecs(), queries.alertNames(), total);
-        List<Path> artifacts = List.of();
+        Optional<Artifacts.Written> artifacts = Optional.empty();
         List<String> ruleErrors = new ArrayList<>();
         long requests = 0;
         int steps = 0;
@@ -164,14 +165,14 @@ public final class DemoRun {
              Backend backend = prometheus ? new PrometheusBackend(options.prometheusUrl().get())
                      : new EngineBackend(service, rules, speed, ruleErrors)) {
             String interval = PromDuration.of(options.scrapeInterval()).toString();
-            // generating the artifacts loads Jackson, fabric8 and the Grafana model: do it while the run goes on
-            FutureTask<Map<String, String>> contents = new FutureTask<>(
-                    () -> Artifacts.contents(service.target(), interval));
-            Thread generator = new Thread(contents, "demo-artifacts");
+            // generating and checking the artifacts loads Jackson, fabric8, the Grafana model and the checks: a few
+            // seconds on a cold JVM, spent while the run goes on, so that writing them at the end is quick
+            FutureTask<GenerationResult> warmUp = new FutureTask<>(Artifacts::check);
+            Thread generator = new Thread(warmUp, "demo-artifacts");
             generator.setDaemon(true);
             if (prometheus) {
-                contents.run();
-                artifacts = Artifacts.write(options.out(), contents.get());
+                // Prometheus needs its configuration and the rule file before it can scrape and evaluate
+                artifacts = Optional.of(Artifacts.write(options.out(), service.target(), interval));
             } else {
                 generator.start();
             }
@@ -224,7 +225,8 @@ public final class DemoRun {
             }
             service.faults().clear();
             if (!prometheus) {
-                artifacts = Artifacts.write(options.out(), contents.get());
+                warmUp.get();
+                artifacts = Optional.of(Artifacts.write(options.out(), service.target(), interval));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -330,13 +332,20 @@ public final class DemoRun {
         if (!r.ruleErrors().isEmpty()) {
             out.println(r.ruleErrors().size() + " rule evaluation errors; the first: " + r.ruleErrors().get(0));
         }
-        if (!r.artifacts().isEmpty()) {
-            Path dir = r.artifacts().get(0).getParent();
-            out.println("Wrote " + r.artifacts().size() + " generated files to " + dir + "/:");
-            for (Path p : r.artifacts()) {
-                out.println("  " + p.getFileName());
+        r.artifacts().ifPresent(w -> {
+            Path dir = w.result().outputDirectory();
+            out.println("Wrote " + w.files().size() + " files to " + dir + "/ (rules, manifests, dashboards and "
+                    + "alertmanager from monitoring-generate, then prometheus.yml):");
+            for (Path p : w.files()) {
+                out.println("  " + dir.relativize(p));
             }
-        }
+            int errors = w.result().errors().size();
+            int warnings = w.result().warnings().size();
+            out.println("Checked as the build does (rules check, manifests validate, dashboard lint, Alertmanager "
+                    + "config, queries against the service's metrics): " + errors + (errors == 1 ? " error, " : " errors, ")
+                    + warnings + (warnings == 1 ? " warning" : " warnings"));
+            w.result().findings().forEach(f -> out.println("  " + f));
+        });
         out.flush();
     }
 

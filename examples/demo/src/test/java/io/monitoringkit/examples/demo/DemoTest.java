@@ -64,17 +64,21 @@ class DemoTest {
                 .containsPattern("(?m)^  CheckoutErrorBudgetSlowBurn +pending .*, still firing at the end");
 
         List<String> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
         }
-        assertThat(files).containsExactly("alertmanager.yml", "checkout-prometheusrule.yaml",
-                "checkout-red-dashboard-configmap.yaml", "checkout-red-dashboard.json",
-                "checkout-servicemonitor.yaml", "checkout.rules.yml", "prometheus.yml");
-        assertThat(out).contains("Wrote 7 generated files to " + dir + "/:");
-        RuleFile rules = RuleFiles.read(Files.readString(dir.resolve("checkout.rules.yml")), "checkout.rules.yml");
+        assertThat(files).containsExactly("alertmanager/alertmanager.yml", "dashboards/checkout-red.json",
+                "dashboards/grafana-dashboard-checkout-red.yaml", "manifests/prometheusrule-checkout-rules.yaml",
+                "manifests/servicemonitor-checkout.yaml", "prometheus.yml", "rules/checkout.rules.yml");
+        assertThat(out).contains("Wrote 7 files to " + dir + "/ (rules, manifests, dashboards and alertmanager from "
+                + "monitoring-generate, then prometheus.yml):")
+                .contains("Checked as the build does (rules check, manifests validate, dashboard lint, Alertmanager "
+                        + "config, queries against the service's metrics): 0 errors, 0 warnings");
+        RuleFile rules = RuleFiles.read(Files.readString(dir.resolve("rules/checkout.rules.yml")), "checkout.rules.yml");
         assertThat(rules.groups().stream().flatMap(g -> g.rules().stream())
                 .filter(r -> r instanceof AlertingRule).count()).isEqualTo(4);
-        assertThat(Files.readString(dir.resolve("checkout-servicemonitor.yaml"))).contains("kind: ServiceMonitor");
+        assertThat(Files.readString(dir.resolve("manifests/servicemonitor-checkout.yaml"))).contains("kind: ServiceMonitor");
+        assertThat(Files.readString(dir.resolve("prometheus.yml"))).contains("  - rules/checkout.rules.yml");
 
         Matcher port = Pattern.compile("checkout-service at http://127\\.0\\.0\\.1:(\\d+)").matcher(out);
         assertThat(port.find()).isTrue();
@@ -120,7 +124,7 @@ class DemoTest {
                 .contains("Prometheus at http://127.0.0.1:1 - real time")
                 .containsPattern("00:00:00  request rate -  error ratio -  p99 latency -  \\| steady traffic \\| query failed: .+");
         assertThat(Files.readString(dir.resolve("prometheus.yml")))
-                .contains("- targets: ['127.0.0.1:" + port + "']", "  - checkout.rules.yml", "namespace: shop");
+                .contains("- targets: ['127.0.0.1:" + port + "']", "  - rules/checkout.rules.yml", "namespace: shop");
     }
 
     @Test
