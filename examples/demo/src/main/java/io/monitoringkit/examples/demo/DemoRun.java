@@ -76,7 +76,7 @@ public final class DemoRun {
      * @param interrupted whether it was stopped before its end
      * @param realTime    how long it ran
      * @param requests    requests the shoppers sent
-     * @param steps       steps run (scrape, evaluate, query, draw); fewer than planned when steps took too long
+     * @param steps       steps run (scrape, evaluate, query, draw)
      * @param ruleErrors  rule evaluation errors (in-process engine only)
      */
     public record Result(ViewState view, Optional<Artifacts.Written> artifacts, boolean interrupted, Duration realTime,
@@ -225,15 +225,16 @@ public final class DemoRun {
             }
             service.faults().clear();
             if (!prometheus) {
-                warmUp.get();
+                try {
+                    warmUp.get();
+                } catch (ExecutionException e) {
+                    // writing generates again and reports the problem itself
+                }
                 artifacts = Optional.of(Artifacts.write(options.out(), service.target(), interval));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating the artifacts", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("generating the artifacts failed: " + e.getCause().getMessage(),
-                    e.getCause());
         } finally {
             display.finish();
         }

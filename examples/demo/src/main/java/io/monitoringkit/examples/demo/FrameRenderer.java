@@ -19,6 +19,9 @@ public final class FrameRenderer {
     /** Columns of the progress bar, the sparklines and the alert strips. */
     public static final int TIMELINE = 30;
 
+    /** The widest line drawn. */
+    public static final int WIDTH = 80;
+
     private static final int PREFIX = 30;
     private static final int NAME = 28;
     private static final String SPARK_UNICODE = "▁▂▃▄▅▆▇█";
@@ -57,13 +60,13 @@ public final class FrameRenderer {
     /** The frame's lines, without line separators. */
     public List<String> render(Frame f) {
         List<String> out = new ArrayList<>();
-        out.add(paint(BOLD, " " + f.title()));
-        out.add(paint(DIM, " " + f.subtitle()));
+        out.add(paint(BOLD, clip(" " + f.title())));
+        out.add(paint(DIM, clip(" " + f.subtitle())));
         out.add("");
         double progress = f.total().isZero() ? 1 : Math.min(1, (double) f.elapsed().toMillis() / f.total().toMillis());
         out.add(pad(" time " + clock(f.elapsed()) + " / " + clock(f.total()), PREFIX)
                 + paint(CYAN, bar(progress)) + String.format(Locale.ROOT, " %3d%%", (int) Math.floor(progress * 100)));
-        out.add(pad(" phase", PREFIX) + f.phase());
+        out.add(clip(pad(" phase", PREFIX) + f.phase()));
         out.add("");
         for (Frame.Panel p : f.panels()) {
             String value = p.value().isPresent() ? p.unit().format(p.value().getAsDouble()) : "-";
@@ -83,7 +86,7 @@ public final class FrameRenderer {
             out.add(line.toString());
         }
         out.add("");
-        out.add(paint(DIM, " " + f.footer()));
+        out.add(paint(DIM, clip(" " + f.footer())));
         return out;
     }
 
@@ -165,6 +168,11 @@ public final class FrameRenderer {
 
     static String leftPad(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** Lines longer than the terminal would wrap and break the redraw in place: cut at {@value #WIDTH}. */
+    private String clip(String s) {
+        return ellipsize(s, WIDTH);
     }
 
     private String ellipsize(String s, int width) {

@@ -89,6 +89,22 @@ class FrameRendererTest {
     }
 
     @Test
+    void cutsLinesThatWouldWrapAndBreakTheRedraw() {
+        String error = "query failed: POST http://127.0.0.1:9090/api/v1/query failed after 3 attempts in 760 ms: "
+                + "ConnectException: Failed to connect to /127.0.0.1:9090";
+        Frame f = new Frame("t".repeat(100), "s", Duration.ZERO, Duration.ofMinutes(30), "p", List.of(), List.of(),
+                error);
+
+        List<String> ascii = new FrameRenderer(FrameRenderer.Style.PLAIN_ASCII).render(f);
+        List<String> fancy = new FrameRenderer(new FrameRenderer.Style(false, true)).render(f);
+
+        assertThat(ascii.get(0)).hasSize(80).endsWith("t~");
+        assertThat(ascii.get(ascii.size() - 1))
+                .isEqualTo(" query failed: POST http://127.0.0.1:9090/api/v1/query failed after 3 attempts ~");
+        assertThat(fancy.get(fancy.size() - 1)).hasSize(80).endsWith("attempts …");
+    }
+
+    @Test
     void formatsEachUnit() {
         assertThat(Unit.REQUESTS_PER_SECOND.format(4.166)).isEqualTo("4.17 req/s");
         assertThat(Unit.RATIO.format(0.1234)).isEqualTo("12.34 %");
