@@ -34,6 +34,11 @@ public final class Templates {
     private Templates() {
     }
 
+    /** Parsed alert templates (or their parse error text) by name and text: rules expand the same ones often. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> ALERT_TEMPLATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ALERT_TEMPLATE_CACHE_SIZE = 4096;
+
     /** The text Prometheus prepends to every alert template. */
     public static final String ALERT_PREFIX = "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}"
             + "{{$externalURL := .ExternalURL}}{{$value := .Value}}";
@@ -91,14 +96,23 @@ public final class Templates {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(data, "data");
         String name = "__alert_" + alertName;
-        String full = ALERT_PREFIX + text;
-        Parser.Parsed parsed;
-        try {
-            parsed = Parser.parse(name, full, Functions.ALL_NAMES, List.of());
-        } catch (Parser.ParseError e) {
-            return "<error expanding template: error parsing template " + name + ": template: " + name + ":"
-                    + e.line() + ": " + e.reason() + ">";
+        Object cached = ALERT_TEMPLATES.get(name + '\0' + text);
+        if (cached == null) {
+            try {
+                cached = Parser.parse(name, ALERT_PREFIX + text, Functions.ALL_NAMES, List.of());
+            } catch (Parser.ParseError e) {
+                cached = "<error expanding template: error parsing template " + name + ": template: " + name + ":"
+                        + e.line() + ": " + e.reason() + ">";
+            }
+            if (ALERT_TEMPLATES.size() >= ALERT_TEMPLATE_CACHE_SIZE) {
+                ALERT_TEMPLATES.clear();
+            }
+            ALERT_TEMPLATES.put(name + '\0' + text, cached);
         }
+        if (cached instanceof String parseError) {
+            return parseError;
+        }
+        Parser.Parsed parsed = (Parser.Parsed) cached;
         Map<String, Func> funcs = Functions.create(env(data));
         try {
             return Executor.execute(parsed, dot(data), Map.of(), funcs);

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Mkit.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Check Prometheus rule files and PrometheusRule manifests.",
-        subcommands = {RulesCheckCommand.class})
+        description = "Check and unit-test Prometheus rule files and PrometheusRule manifests.",
+        subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
 final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -31,12 +31,12 @@ import java.util.Optional;
  * import static io.monitoringkit.promql.PromQL.minutes;
  *
  * RuleTester.of(Path.of("src/main/prometheus/api.rules.yml"))
- *         .series("http_requests_total{code=\"500\"}", "0+10x30")
- *         .series("http_requests_total{code=\"200\"}", "0+100x30")
+ *         .series("http_requests_total{job=\"api\", code=\"500\"}", "0+10x30")
+ *         .series("http_requests_total{job=\"api\", code=\"200\"}", "0+90x30")
  *         .at(minutes(10))
  *         .assertFiring("HighErrorRate").withLabels(Map.of("severity", "page"))
- *                 .withAnnotation("summary", "9% of requests fail")
- *         .assertValue("job:errors:ratio_rate5m", 0.0909)
+ *                 .withAnnotation("summary", "api: 10% of requests fail")
+ *         .assertValue("job:http_errors:ratio_rate5m", 0.1)
  *         .at(minutes(40))
  *         .assertNotFiring("HighErrorRate");
  * }</pre>
@@ -55,15 +55,24 @@ public final class RuleTester {
     private final Labels externalLabels;
     private final Optional<String> externalUrl;
     private final List<RuleRun.InputSeries> series;
+    private final List<String> groupOrder;
+    private final boolean allowRuleErrors;
 
     private RuleTester(RuleFile rules, PromDuration interval, Optional<PromDuration> seriesInterval,
-            Labels externalLabels, Optional<String> externalUrl, List<RuleRun.InputSeries> series) {
+            Labels externalLabels, Optional<String> externalUrl, List<RuleRun.InputSeries> series,
+            List<String> groupOrder, boolean allowRuleErrors) {
         this.rules = rules;
         this.interval = interval;
         this.seriesInterval = seriesInterval;
         this.externalLabels = externalLabels;
         this.externalUrl = externalUrl;
         this.series = List.copyOf(series);
+        this.groupOrder = List.copyOf(groupOrder);
+        this.allowRuleErrors = allowRuleErrors;
+    }
+
+    private RuleTester(RuleFile rules) {
+        this(rules, DEFAULT_INTERVAL, Optional.empty(), Labels.empty(), Optional.empty(), List.of(), List.of(), false);
     }
 
     /**
@@ -77,7 +86,7 @@ public final class RuleTester {
         if (!errors.isEmpty()) {
             throw new RuleValidationException(errors);
         }
-        return new RuleTester(rules, DEFAULT_INTERVAL, Optional.empty(), Labels.empty(), Optional.empty(), List.of());
+        return new RuleTester(rules);
     }
 
     /**
@@ -94,8 +103,7 @@ public final class RuleTester {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule file " + file + ": " + e.getMessage(), e);
         }
-        return new RuleTester(RuleFiles.read(yaml, file.toString()), DEFAULT_INTERVAL, Optional.empty(),
-                Labels.empty(), Optional.empty(), List.of());
+        return new RuleTester(RuleFiles.read(yaml, file.toString()));
     }
 
     /**
@@ -105,8 +113,7 @@ public final class RuleTester {
      */
     public static RuleTester ofYaml(String yaml) {
         Objects.requireNonNull(yaml, "yaml");
-        return new RuleTester(RuleFiles.read(yaml, "<yaml>"), DEFAULT_INTERVAL, Optional.empty(), Labels.empty(),
-                Optional.empty(), List.of());
+        return new RuleTester(RuleFiles.read(yaml, "<yaml>"));
     }
 
     /**
@@ -117,7 +124,7 @@ public final class RuleTester {
      */
     public RuleTester interval(PromDuration interval) {
         return new RuleTester(rules, positive(interval, "interval"), seriesInterval, externalLabels, externalUrl,
-                series);
+                series, groupOrder, allowRuleErrors);
     }
 
     /** Sets the evaluation interval; see {@link #interval(PromDuration)}. */
@@ -133,7 +140,7 @@ public final class RuleTester {
      */
     public RuleTester seriesInterval(PromDuration interval) {
         return new RuleTester(rules, this.interval, Optional.of(positive(interval, "seriesInterval")), externalLabels,
-                externalUrl, series);
+                externalUrl, series, groupOrder, allowRuleErrors);
     }
 
     /** Sets the time between two values of a series; see {@link #seriesInterval(PromDuration)}. */
@@ -149,13 +156,13 @@ public final class RuleTester {
      */
     public RuleTester externalLabels(Map<String, String> labels) {
         return new RuleTester(rules, interval, seriesInterval, Labels.from(Objects.requireNonNull(labels, "labels")),
-                externalUrl, series);
+                externalUrl, series, groupOrder, allowRuleErrors);
     }
 
     /** Sets the external URL: {@code $externalURL} in templates. */
     public RuleTester externalUrl(String url) {
         return new RuleTester(rules, interval, seriesInterval, externalLabels,
-                Optional.of(Objects.requireNonNull(url, "url")), series);
+                Optional.of(Objects.requireNonNull(url, "url")), series, groupOrder, allowRuleErrors);
     }
 
     /**
@@ -176,7 +183,36 @@ public final class RuleTester {
         }
         List<RuleRun.InputSeries> more = new ArrayList<>(this.series);
         more.add(new RuleRun.InputSeries(series, values));
-        return new RuleTester(rules, interval, seriesInterval, externalLabels, externalUrl, more);
+        return new RuleTester(rules, interval, seriesInterval, externalLabels, externalUrl, more, groupOrder,
+                allowRuleErrors);
+    }
+
+    /**
+     * Evaluates only these groups, in this order, at each step (promtool's {@code group_eval_order}); by default
+     * every group in file order. A name shared by several groups evaluates all of them.
+     *
+     * @throws IllegalArgumentException for a name no group of the rule file has, listing the group names
+     */
+    public RuleTester groupEvalOrder(String... groups) {
+        List<String> names = rules.groups().stream().map(g -> g.name()).toList();
+        for (String g : groups) {
+            if (!names.contains(Objects.requireNonNull(g, "group"))) {
+                throw new IllegalArgumentException("groupEvalOrder: \"" + g + "\" is not a group of the rule file; "
+                        + "groups: " + names);
+            }
+        }
+        return new RuleTester(rules, interval, seriesInterval, externalLabels, externalUrl, series, List.of(groups),
+                allowRuleErrors);
+    }
+
+    /**
+     * Lets rules fail to evaluate without failing the test; {@link RuleTesterAt#ruleErrors()} lists the errors. By
+     * default {@link #at(PromDuration)} throws an {@link AssertionError} when a rule failed to evaluate, as promtool
+     * fails a test then: a failing alerting rule never fires, so a passing {@code assertNotFiring} would prove
+     * nothing.
+     */
+    public RuleTester allowRuleErrors() {
+        return new RuleTester(rules, interval, seriesInterval, externalLabels, externalUrl, series, groupOrder, true);
     }
 
     /**
@@ -186,6 +222,7 @@ public final class RuleTester {
      * @param time the time since the start of the series, e.g. {@code minutes(10)}
      * @return the rules' state at {@code time}, to assert on
      * @throws IllegalArgumentException when {@code time} is negative
+     * @throws AssertionError when a rule failed to evaluate (unless {@link #allowRuleErrors()}), listing the errors
      */
     public RuleTesterAt at(PromDuration time) {
         Objects.requireNonNull(time, "time");
@@ -194,8 +231,8 @@ public final class RuleTester {
                     + "first value of the series (0s)");
         }
         RuleRun run = new RuleRun(rules, interval, seriesInterval.orElse(interval), externalLabels, externalUrl,
-                series);
-        return new RuleTesterAt(run, time);
+                series, groupOrder);
+        return new RuleTesterAt(run, time, allowRuleErrors);
     }
 
     /** Evaluates up to {@code time}; see {@link #at(PromDuration)}. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -99,7 +100,7 @@ public final class RuleTesterAlertAssert {
      */
     public RuleTesterAlertAssert withAnnotations(Map<String, String> annotations) {
         Objects.requireNonNull(annotations, "annotations");
-        return narrow("with annotations " + RuleMessages.annotations(new java.util.TreeMap<>(annotations)),
+        return narrow("with annotations " + RuleMessages.annotations(new TreeMap<>(annotations)),
                 a -> annotations.entrySet().stream().allMatch(e -> e.getValue().equals(a.annotations().get(e.getKey()))),
                 "have annotations", a -> RuleMessages.alertLabels(a) + ": " + RuleMessages.annotations(a.annotations()));
     }
@@ -192,6 +193,11 @@ public final class RuleTesterAlertAssert {
     /** See {@link RuleTesterAt#assertValue(String, double)}. */
     public RuleTesterAt assertValue(String promql, double expected) {
         return at.assertValue(promql, expected);
+    }
+
+    /** See {@link RuleTesterAt#assertValue(String, double, double)}. */
+    public RuleTesterAt assertValue(String promql, double expected, double tolerance) {
+        return at.assertValue(promql, expected, tolerance);
     }
 
     /** See {@link RuleTesterAt#assertSamples(String, Map)}. */

@@ -2,6 +2,7 @@ package io.monitoringkit.test;
 
 import io.monitoringkit.engine.rules.Alert;
 import io.monitoringkit.engine.rules.AlertState;
+import io.monitoringkit.engine.rules.RuleEvaluationError;
 import io.monitoringkit.model.Labels;
 import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.promql.Expr;
@@ -36,8 +37,8 @@ import java.util.TreeMap;
  * RuleTesterAt at10 = tester.at(minutes(10));
  * at10.assertFiring("HighErrorRate").withLabel("severity", "page");
  * at10.assertPending("SlowRequests");
- * at10.assertValue("sum(rate(http_requests_total[5m]))", 1.83);
- * at10.assertSamples("job:errors:rate5m", Map.of("job:errors:rate5m{job=\"api\"}", 0.16));
+ * at10.assertValue("sum(rate(http_requests_total[5m]))", 1.67, 0.01);   // within 0.01
+ * at10.assertSamples("job:http_errors:ratio_rate5m", Map.of("job:http_errors:ratio_rate5m{job=\"api\"}", 0.1));
  * at10.at(minutes(30)).assertInactive("HighErrorRate");
  * }</pre>
  */
@@ -48,13 +49,29 @@ public final class RuleTesterAt {
     private final PromDuration time;
     private final PromDuration evalTime;
     private final List<Alert> alerts;
+    private final boolean allowRuleErrors;
 
-    RuleTesterAt(RuleRun run, PromDuration time) {
+    RuleTesterAt(RuleRun run, PromDuration time, boolean allowRuleErrors) {
         this.run = run;
         this.time = time;
+        this.allowRuleErrors = allowRuleErrors;
         run.evaluateUpTo(time);
         this.evalTime = run.lastEvaluation();
         this.alerts = List.copyOf(run.alerts());
+        if (!allowRuleErrors && !run.errors().isEmpty()) {
+            // the context lists the errors
+            fail("Expecting every rule to evaluate up to " + timeText() + "\nbut " + run.errors().size()
+                    + (run.errors().size() == 1 ? " evaluation" : " evaluations") + " failed (use "
+                    + "RuleTester.allowRuleErrors() to test rules that fail).\n", List.of(), List.of());
+        }
+    }
+
+    /**
+     * @return every failed rule evaluation of this run so far (up to the latest time of the chain), in time order;
+     *     see {@link RuleTester#allowRuleErrors()}
+     */
+    public List<RuleEvaluationError> ruleErrors() {
+        return run.errors();
     }
 
     /** @return the time this state is at, since the start of the series */
@@ -88,7 +105,7 @@ public final class RuleTesterAt {
      */
     public RuleTesterAt at(PromDuration later) {
         Objects.requireNonNull(later, "later");
-        return new RuleTesterAt(run, later);
+        return new RuleTesterAt(run, later, allowRuleErrors);
     }
 
     /** Evaluates on, up to a later time; see {@link #at(PromDuration)}. */
@@ -156,12 +173,31 @@ public final class RuleTesterAt {
      * @throws AssertionError when the query fails, gives no or several samples, or another value
      */
     public RuleTesterAt assertValue(String promql, double expected) {
+        return checkValue(promql, expected, -1);
+    }
+
+    /**
+     * Checks that {@code promql} at this time gives exactly one value within {@code tolerance} of {@code expected}:
+     * a scalar, or a vector of one sample whatever its labels.
+     *
+     * @throws AssertionError when the query fails, gives no or several samples, or a value further away
+     * @throws IllegalArgumentException when {@code tolerance} is negative or NaN
+     */
+    public RuleTesterAt assertValue(String promql, double expected, double tolerance) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("assertValue: tolerance " + RuleMessages.value(tolerance) + " must be 0 or more");
+        }
+        return checkValue(promql, expected, tolerance);
+    }
+
+    private RuleTesterAt checkValue(String promql, double expected, double tolerance) {
         Objects.requireNonNull(promql, "promql");
         String expecting = "Expecting " + promql + " at " + RuleMessages.time(time) + " to be "
-                + RuleMessages.value(expected) + "\n";
+                + RuleMessages.value(expected) + (tolerance < 0 ? "" : " (within " + RuleMessages.value(tolerance)
+                + ")") + "\n";
         QueryResult r = queryOrFail(promql, expecting);
         if (r instanceof QueryResult.Scalar s) {
-            if (!close(s.value(), expected)) {
+            if (!closeTo(s.value(), expected, tolerance)) {
                 fail(expecting + "but it is " + RuleMessages.value(s.value()) + ".\n", List.of(), List.of(promql));
             }
             return this;
@@ -173,7 +209,7 @@ public final class RuleTesterAt {
         if (v.size() != 1) {
             fail(expecting + "but it gives " + (v.isEmpty() ? "no samples.\n" : v.size() + " samples:\n"
                     + lines(RuleMessages.samples(v))), List.of(), List.of(promql));
-        } else if (!close(v.value(0), expected)) {
+        } else if (!closeTo(v.value(0), expected, tolerance)) {
             fail(expecting + "but it is " + RuleMessages.value(v.value(0)) + ": "
                     + RuleMessages.samples(v).get(0) + "\n", List.of(), List.of(promql));
         }
@@ -261,6 +297,10 @@ public final class RuleTesterAt {
         StringBuilder sb = new StringBuilder();
         RuleMessages.appendLines(sb, "  ", lines);
         return sb.toString();
+    }
+
+    private static boolean closeTo(double got, double want, double tolerance) {
+        return tolerance < 0 ? close(got, want) : Math.abs(got - want) <= tolerance;
     }
 
     static boolean close(double got, double want) {

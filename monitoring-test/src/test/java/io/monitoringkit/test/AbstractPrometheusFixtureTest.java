@@ -14,6 +14,19 @@ import org.junit.jupiter.api.Test;
 abstract class AbstractPrometheusFixtureTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** The rules both fixtures load: a recording rule and an alert on what it records. */
+    static final String RULES_YAML = """
+            groups:
+              - name: app
+                rules:
+                  - record: job:queue_size:max
+                    expr: max by (job) (queue_size)
+                  - alert: QueueTooLong
+                    expr: job:queue_size:max > 100
+                    labels:
+                      severity: page
+            """;
+
     abstract PrometheusFixture prometheus();
 
     abstract TestApp app();
@@ -50,6 +63,19 @@ abstract class AbstractPrometheusFixtureTest {
                 "histogram_quantile(0.5, sum by (le) (latency_seconds_bucket{job=\"app\"}))",
                 r -> assertThat(r).hasSeriesCount(1).usingTolerance(1e-9).hasSeriesWithValue(Labels.empty(), 0.3),
                 WAIT);
+    }
+
+    @Test
+    void evaluatesRecordingRulesAndAlertsOnWhatItScrapes() {
+        app().queueSize.set(150);
+        prometheus().awaitQuerySatisfies("job:queue_size:max",
+                r -> assertThat(r).hasSeriesWithValue(Labels.of("job", "app"), 150), WAIT);
+        prometheus().awaitQuerySatisfies("ALERTS{alertname=\"QueueTooLong\"}",
+                r -> assertThat(r).hasSeriesCount(1)
+                        .hasSeriesWithValue(Labels.of("alertstate", "firing", "job", "app", "severity", "page"), 1),
+                WAIT);
+        app().queueSize.set(0);
+        prometheus().awaitQuery("ALERTS{alertname=\"QueueTooLong\"}", r -> r.asVector().isEmpty(), WAIT);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.monitoringkit.model.Labels;
+import io.monitoringkit.rules.RuleFiles;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ class EmbeddedPrometheusExtensionTest extends AbstractPrometheusFixtureTest {
     @RegisterExtension
     static final EmbeddedPrometheusExtension PROMETHEUS = EmbeddedPrometheusExtension.builder()
             .target("app", APP::url)
+            .ruleFile(RuleFiles.read(RULES_YAML, "app.rules.yml"))
             .build();
 
     @AfterAll

@@ -41,13 +41,7 @@ class PrometheusServerExtensionTest extends AbstractPrometheusFixtureTest {
         try {
             Path file = Files.createTempFile("monitoring-test-rules", ".yml");
             file.toFile().deleteOnExit();
-            return Files.writeString(file, """
-                    groups:
-                      - name: app
-                        rules:
-                          - record: job:queue_size:max
-                            expr: max by (job) (queue_size)
-                    """);
+            return Files.writeString(file, RULES_YAML);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.monitoringkit.rules.RuleFiles;
+import io.monitoringkit.testkit.CommandResult;
+import io.monitoringkit.testkit.Promtool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -99,6 +105,34 @@ class PromtoolTestsTest {
         assertThatThrownBy(() -> PromtoolTests.from(missing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(missing.toAbsolutePath() + " is not a directory of promtool rule test files");
+    }
+
+    /**
+     * The oracle: the real promtool (2.42, which reads no PrometheusRule manifests, so the manifest is rewritten as a
+     * plain rule file in a copy) passes the passing files and fails the failing group with the same text.
+     */
+    @Test
+    void theRealPromtoolGivesTheSameVerdictsAndText(@TempDir Path dir) throws IOException {
+        Promtool promtool = Promtool.locate();
+        Path root = PASSING.getParent();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path copy = dir.resolve(root.relativize(f).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy);
+            }
+        }
+        Path manifest = dir.resolve("passing/rules/targets.rules.yaml");
+        Files.writeString(manifest, RuleFiles.read(Files.readString(manifest), "targets.rules.yaml").toYaml());
+
+        CommandResult passing = promtool.inDirectory(dir.resolve("passing")).testRules(
+                Path.of("api.test.yml"), Path.of("targets.test.yml"));
+        assertThat(passing.exitCode()).as(passing.describe()).isZero();
+
+        CommandResult mixed = promtool.inDirectory(dir.resolve("failing")).testRules(Path.of("mixed.test.yml"));
+        assertThat(mixed.exitCode()).as(mixed.describe()).isEqualTo(1);
+        String ours = MIXED_FAILURE.substring(MIXED_FAILURE.indexOf("  FAILED:\n"));
+        assertThat(mixed.stderr()).as(mixed.describe()).contains(ours);
     }
 
     private static String name(Event e) {

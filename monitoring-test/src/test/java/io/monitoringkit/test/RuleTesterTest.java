@@ -67,6 +67,25 @@ class RuleTesterTest {
     }
 
     @Test
+    void theReadmeExampleHolds() {
+        RuleTester.ofYaml(RULES)
+                .interval(minutes(1))
+                .externalLabels(Map.of("cluster", "eu1"))
+                .series("http_requests_total{job=\"api\", code=\"500\"}", "0+10x30")
+                .series("http_requests_total{job=\"api\", code=\"200\"}", "0+90x30")
+                .at(minutes(3))
+                .assertPending("HighErrorRate").activeSince(minutes(1))
+                .at(minutes(10))
+                .assertFiring("HighErrorRate")
+                        .withLabels(Map.of("severity", "page"))
+                        .withAnnotation("summary", "api: 10% of requests fail")
+                .assertValue("job:http_errors:ratio_rate5m", 0.1)
+                .assertSamples("sum by (code) (http_requests_total)",
+                        Map.of("{code=\"500\"}", 100.0, "{code=\"200\"}", 900.0))
+                .assertNotFiring("InstanceDown");
+    }
+
+    @Test
     void anAlertIsPendingUntilItsForDurationHasPassedThenFiring() {
         FAILING_API.at(minutes(3))
                 .assertPending("HighErrorRate").activeSince(minutes(1))
@@ -106,6 +125,27 @@ class RuleTesterTest {
         });
         // Prometheus forgets a resolved alert 15 minutes after it resolved
         assertThat(at20.at(minutes(30)).alerts("HighErrorRate")).isEmpty();
+    }
+
+    @Test
+    void keepFiringForKeepsAnAlertFiringAfterItsConditionClears() {
+        RuleTesterAt at4 = RuleTester.ofYaml("""
+                        groups:
+                          - name: g
+                            rules:
+                              - alert: Flapping
+                                expr: up == 0
+                                keep_firing_for: 3m
+                        """)
+                .series("up{instance=\"a:1\"}", "0 0 1 1 1 1 1 1")
+                .at(minutes(4)).assertFiring("Flapping").activeSince(minutes(0)).and();
+        assertThatThrownBy(() -> at4.assertNotFiring("Flapping"))
+                .hasMessageStartingWith("""
+                        Expecting alert "Flapping" not to be firing at 4m
+                        but one of its alerts is firing:
+                          firing   Flapping{instance="a:1"} active since 0s, firing since 0s, kept firing since 2m, value 0
+                        """);
+        at4.at(minutes(5)).assertInactive("Flapping");
     }
 
     @Test
@@ -419,6 +459,15 @@ class RuleTesterTest {
                         Expecting scalar(up) + 1 at 10m to be 0
                         but it is 1.
                         """);
+        at10.assertValue("sum(rate(http_requests_total[5m]))", 1.67, 0.01);
+        assertThatThrownBy(() -> at10.assertValue("sum(rate(http_requests_total[5m]))", 1.6, 0.05))
+                .hasMessageStartingWith("""
+                        Expecting sum(rate(http_requests_total[5m])) at 10m to be 1.6 (within 0.05)
+                        but it is 1.6666666666666667: {} 1.6666666666666667
+                        """);
+        assertThatThrownBy(() -> at10.assertValue("up", 0, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assertValue: tolerance -1 must be 0 or more");
         assertThatThrownBy(() -> at10.assertValue("sum(", 0))
                 .hasMessageStartingWith("""
                         Expecting sum( at 10m to be 0
@@ -450,6 +499,52 @@ class RuleTesterTest {
                         but it gives
                           up{instance="a:1", job="api"} 0
                         """);
+    }
+
+    @Test
+    void aRuleThatFailsToEvaluateFailsTheTestAsInPromtoolUnlessAllowed() {
+        RuleTester t = RuleTester.ofYaml("""
+                groups:
+                  - name: g
+                    rules:
+                      - alert: PerInstanceErrors
+                        expr: http_requests_total * on () up > 0
+                """).series("http_requests_total{code=\"500\"}", "1x5").series("http_requests_total{code=\"200\"}", "1x5")
+                .series("up", "1x5");
+        assertThatThrownBy(() -> t.at(minutes(1)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        Expecting every rule to evaluate up to 1m
+                        but 2 evaluations failed (use RuleTester.allowRuleErrors() to test rules that fail).
+                        Alerts at 1m:
+                          (none)
+                        Rule evaluation errors:
+                          group "g", rule 1 "PerInstanceErrors" at 0s: multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)
+                          group "g", rule 1 "PerInstanceErrors" at 1m: multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)
+                        """);
+        RuleTesterAt allowed = t.allowRuleErrors().at(minutes(1)).assertNotFiring("PerInstanceErrors");
+        assertThat(allowed.ruleErrors()).hasSize(2);
+    }
+
+    @Test
+    void groupEvalOrderDecidesWhatALaterGroupSeesAtTheSameTime() {
+        RuleTester t = RuleTester.ofYaml("""
+                groups:
+                  - name: second
+                    rules:
+                      - record: b
+                        expr: a + 1
+                  - name: first
+                    rules:
+                      - record: a
+                        expr: x
+                """).series("x", "1");
+        t.at(minutes(0)).assertNoSamples("b").assertValue("a", 1);
+        t.groupEvalOrder("first", "second").at(minutes(0)).assertValue("b", 2);
+        t.groupEvalOrder("second").at(minutes(0)).assertNoSamples("a");
+        assertThatThrownBy(() -> t.groupEvalOrder("first", "third"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupEvalOrder: \"third\" is not a group of the rule file; groups: [second, first]");
     }
 
     // ---- bad input

@@ -100,6 +100,12 @@ public final class RuleMessages {
         return sb.append(", value ").append(value(a.value())).toString();
     }
 
+    /** @return one line for a rule evaluation error: where, when, what */
+    public static String error(RuleEvaluationError e) {
+        return "group \"" + e.group() + "\", rule " + (e.ruleIndex() + 1) + " \"" + e.rule() + "\" at "
+                + time(e.time()) + ": " + e.message();
+    }
+
     /** @return {@code  {a="1"} 2} lines of a query result, or {@code  (no samples)} */
     public static List<String> samples(QueryResult r) {
         List<String> out = new ArrayList<>();
@@ -171,7 +177,7 @@ public final class RuleMessages {
         List<RuleEvaluationError> errors = run.errors();
         if (!errors.isEmpty()) {
             sb.append("Rule evaluation errors:\n");
-            appendLines(sb, "  ", errors.stream().map(RuleEvaluationError::toString).toList());
+            appendLines(sb, "  ", errors.stream().map(RuleMessages::error).toList());
         }
         return sb.toString();
     }

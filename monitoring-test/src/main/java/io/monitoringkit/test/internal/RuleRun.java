@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * RuleRun run = new RuleRun(rules, minutes(1), minutes(1), Labels.empty(), Optional.empty(),
- *         List.of(new RuleRun.InputSeries("up", "1x10")));
+ *         List.of(new RuleRun.InputSeries("up", "1x10")), List.of());
  * run.evaluateUpTo(minutes(5));
  * run.alerts();
  * }</pre>
@@ -46,15 +46,17 @@ public final class RuleRun {
     private final PromEngine engine;
     private final RuleEvaluator evaluator;
     private final List<RuleEvaluationError> errors = new ArrayList<>();
+    private final List<String> groupOrder;
     private long nextStep;
     private PromDuration evaluatedUpTo = PromDuration.ZERO;
     private boolean started;
 
     /** Loads the series and prepares the evaluator; nothing is evaluated yet. */
     public RuleRun(RuleFile rules, PromDuration interval, PromDuration seriesInterval, Labels externalLabels,
-            Optional<String> externalUrl, List<InputSeries> series) {
+            Optional<String> externalUrl, List<InputSeries> series, List<String> groupOrder) {
         this.rules = rules;
         this.interval = interval;
+        this.groupOrder = List.copyOf(groupOrder);
         Storage storage = Storage.create();
         for (InputSeries s : series) {
             storage.loadSeries(s.series(), s.values(), seriesInterval);
@@ -81,7 +83,8 @@ public final class RuleRun {
         evaluatedUpTo = time;
         long step = interval.millis();
         while (nextStep * step <= time.millis()) {
-            errors.addAll(evaluator.evaluate(Instant.ofEpochMilli(nextStep * step)));
+            Instant t = Instant.ofEpochMilli(nextStep * step);
+            errors.addAll(groupOrder.isEmpty() ? evaluator.evaluate(t) : evaluator.evaluate(groupOrder, t));
             nextStep++;
         }
     }
@@ -135,6 +138,11 @@ public final class RuleRun {
             }
         }
         return out;
+    }
+
+    /** @return the names of all groups, in file order */
+    public List<String> groupNames() {
+        return rules.groups().stream().map(RuleGroup::name).toList();
     }
 
     /** @return the names of all alerting rules, in file order, without duplicates */

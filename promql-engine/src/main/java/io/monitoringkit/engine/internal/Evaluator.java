@@ -236,6 +236,11 @@ public final class Evaluator implements ExprVisitor<Val> {
                 int n = 0;
                 long[] ts = new long[hi - lo];
                 double[] v = new double[hi - lo];
+                if (!s.hasStaleMarkers()) {
+                    s.copy(lo, hi, ts, v);
+                    n = hi - lo;
+                    lo = hi;
+                }
                 for (int k = lo; k < hi; k++) {
                     double x = s.v(k);
                     if (!Staleness.isStale(x)) {

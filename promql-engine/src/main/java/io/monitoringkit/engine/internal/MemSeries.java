@@ -14,6 +14,7 @@ public final class MemSeries {
     private long[] ts = new long[16];
     private double[] vs = new double[16];
     private int size;
+    private int staleMarkers;
 
     MemSeries(int id, Labels labels) {
         this.id = id;
@@ -56,6 +57,7 @@ public final class MemSeries {
     void append(long t, double v) {
         if (size > 0 && t <= ts[size - 1]) {
             if (t == ts[size - 1]) {
+                staleMarkers += (Staleness.isStale(v) ? 1 : 0) - (Staleness.isStale(vs[size - 1]) ? 1 : 0);
                 vs[size - 1] = v;
                 return;
             }
@@ -70,6 +72,20 @@ public final class MemSeries {
         ts[size] = t;
         vs[size] = v;
         size++;
+        if (Staleness.isStale(v)) {
+            staleMarkers++;
+        }
+    }
+
+    /** @return whether any sample is a staleness marker. */
+    public boolean hasStaleMarkers() {
+        return staleMarkers > 0;
+    }
+
+    /** Copies samples {@code [from, to)} into {@code tsOut}/{@code vsOut} from index 0 (bulk, no filtering). */
+    public void copy(int from, int to, long[] tsOut, double[] vsOut) {
+        System.arraycopy(ts, from, tsOut, 0, to - from);
+        System.arraycopy(vs, from, vsOut, 0, to - from);
     }
 
     /** @return the index of the first sample with timestamp {@code > t} (binary search). */

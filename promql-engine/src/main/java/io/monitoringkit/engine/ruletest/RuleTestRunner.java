@@ -37,10 +37,12 @@ import java.util.regex.Pattern;
 public final class RuleTestRunner {
 
     private final Optional<Pattern> run;
+    private final boolean prefetch;
     private final RuleFileCache ruleFiles = new RuleFileCache();
 
     private RuleTestRunner(Builder b) {
         this.run = b.run.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(String.join("|", b.run)));
+        this.prefetch = b.prefetch;
     }
 
     /** @return a runner that runs every test group. */
@@ -96,7 +98,7 @@ public final class RuleTestRunner {
                 continue;
             }
             String testName = tg.name().isEmpty() ? "unnamed#" + i : tg.name();
-            List<RuleTestFailure> failures = new GroupRun(file, i, rules, order, file::location).run();
+            List<RuleTestFailure> failures = new GroupRun(file, i, rules, order, file::location, prefetch).run();
             cases.add(new RuleTestResult.TestCaseResult(i, testName, failures));
         }
         return new RuleTestResult(name, rules.warnings(), List.of(), cases);
@@ -111,6 +113,7 @@ public final class RuleTestRunner {
      */
     public static final class Builder {
         private final List<String> run = new ArrayList<>();
+        private boolean prefetch = true;
 
         private Builder() {
         }
@@ -126,6 +129,16 @@ public final class RuleTestRunner {
                 Pattern.compile(Objects.requireNonNull(r, "regex"));
                 run.add(r);
             }
+            return this;
+        }
+
+        /**
+         * Whether rule expressions that read input series only are evaluated ahead, once for all steps, as range
+         * queries (default on). The outcome is the same either way; only applied where that is certain (see the
+         * README). Off evaluates every rule expression at every step, as promtool does.
+         */
+        public Builder prefetch(boolean enabled) {
+            this.prefetch = enabled;
             return this;
         }
 

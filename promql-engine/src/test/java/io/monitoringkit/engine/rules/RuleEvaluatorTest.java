@@ -364,10 +364,9 @@ class RuleEvaluatorTest {
                 """);
         ev.evaluate(min(0));
         assertThat(ev.alerts().get(0).annotations().get("summary"))
-                .startsWith("<error expanding template: error executing template __alert_Broken: template: "
-                        + "__alert_Broken:1:")
-                .contains("error calling query: ")
-                .endsWith(">");
+                .isEqualTo("<error expanding template: error executing template __alert_Broken: template: "
+                        + "__alert_Broken:1:115: executing \"__alert_Broken\" at <query \"x[\">: error calling query: "
+                        + "1:3: parse error: unexpected end of input in duration expression>");
         assertThat(ev.errors()).isEmpty();
     }
 
@@ -610,6 +609,25 @@ class RuleEvaluatorTest {
         assertThat(ev.evaluate(min(1))).extracting(RuleEvaluationError::message)
                 .containsExactly("duplicate sample for timestamp 60000; overrides not allowed: existing 1, new value 2");
         assertThat(query(ev, "y", min(1)).value(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aRuleWhoseResultIsAStringFails() {
+        RuleEvaluator ev = evaluator("load 1m\n  x 1\n", """
+                groups:
+                  - name: g
+                    rules:
+                      - record: s
+                        expr: '"text"'
+                      - alert: A
+                        expr: x
+                        annotations:
+                          range: '{{ query "x[1m]" }}'
+                """);
+        assertThat(ev.evaluate(min(0))).containsExactly(
+                new RuleEvaluationError("g", 0, "s", min(0), "rule result is not a vector or scalar"));
+        assertThat(ev.alerts().get(0).annotations().get("range")).endsWith(
+                "error calling query: rule result is not a vector or scalar>");
     }
 
     // ------------------------------------------------------------------ limit, query_offset, errors

@@ -170,8 +170,7 @@ final class AlertingRuleState extends RuleState {
             }
         }
         for (Entry a : sorted(changed)) {
-            AlertState from = a.state == AlertState.INACTIVE && forgotten.contains(a) ? AlertState.PENDING
-                    : before.getOrDefault(a.labels, AlertState.INACTIVE);
+            AlertState from = before.getOrDefault(a.labels, AlertState.INACTIVE);   // PENDING for forgotten ones
             ctx.notify(new AlertTransition(snapshot(a), from, a.state, evalTime));
         }
 

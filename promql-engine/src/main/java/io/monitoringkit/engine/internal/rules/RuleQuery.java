@@ -77,7 +77,8 @@ final class RuleQuery {
             try {
                 expr = PromQL.parse(text, ParseOptions.defaults().withExperimentalFunctions(options.experimentalFunctions()));
             } catch (PromQLParseException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                // Prometheus' ParseErr: "<line>:<column>: parse error: <reason>"
+                throw new IllegalArgumentException(e.line() + ":" + e.column() + ": parse error: " + e.reason(), e);
             }
             try {
                 List<Point> points = query(expr, time.toEpochMilli());

@@ -19,7 +19,6 @@ import io.monitoringkit.engine.ruletest.RuleTestFile.PromqlExprTest;
 import io.monitoringkit.engine.ruletest.RuleTestFile.TestGroup;
 import io.monitoringkit.model.GoStrings;
 import io.monitoringkit.model.Labels;
-import io.monitoringkit.model.PromDuration;
 import io.monitoringkit.promql.Expr;
 import io.monitoringkit.promql.PromQL;
 import io.monitoringkit.promql.PromQLParseException;
@@ -56,6 +55,7 @@ public final class GroupRun {
     private final RuleFileCache.Loaded rules;
     private final Map<String, Integer> evalOrder;
     private final Function<String, Optional<String>> locator;
+    private final boolean prefetch;
 
     /**
      * @param file the test file
@@ -63,9 +63,11 @@ public final class GroupRun {
      * @param rules the file's rules
      * @param evalOrder group name to position in {@code group_eval_order}
      * @param locator field path to {@code FILE:LINE:COLUMN}
+     * @param prefetch whether to evaluate input-only rule expressions ahead as range queries ({@link Prefetch})
      */
     public GroupRun(RuleTestFile file, int index, RuleFileCache.Loaded rules, Map<String, Integer> evalOrder,
-                    Function<String, Optional<String>> locator) {
+                    Function<String, Optional<String>> locator, boolean prefetch) {
+        this.prefetch = prefetch;
         this.file = file;
         this.index = index;
         this.tg = file.tests().get(index);
@@ -152,11 +154,24 @@ public final class GroupRun {
                 .externalUrl(tg.externalUrl())
                 .defaultInterval(Duration.ofMillis(interval))
                 .build();
-        evaluator.addGroups(rules.groups());
-        List<String> order = groupOrder(rules.groups());
+        List<RuleGroup> groups = rules.groups();
+        long maxt = mint + tg.maxEvalTime().millis();
+        if (prefetch && !groups.isEmpty()) {
+            List<Prefetch.Input> inputs = new ArrayList<>(series.size());
+            for (Loading l : series.values()) {
+                inputs.add(new Prefetch.Input(l.labels(), l.ts(), l.vs()));
+            }
+            List<String> checks = new ArrayList<>();
+            for (PromqlExprTest p : tg.promqlExprTests()) {
+                checks.add(p.expr());
+            }
+            groups = Prefetch.plan(groups, checks, inputs, storage, mint, maxt, evalInterval, PROMTOOL_MAX_SAMPLES)
+                    .groups();
+        }
+        evaluator.addGroups(groups);
+        List<String> order = groupOrder(groups);
 
         List<RuleTestFailure> failures = new ArrayList<>();
-        long maxt = mint + tg.maxEvalTime().millis();
         int[] cursor = new int[series.size()];
         Loading[] loadings = series.values().toArray(new Loading[0]);
         for (long ts = mint; ts <= maxt; ts += evalInterval) {
@@ -255,7 +270,7 @@ public final class GroupRun {
                 exp.add(new SampleSnapshot(SeriesNotation.parseDescription(s.labels()).toList(), s.value()));
             } catch (IllegalArgumentException e) {
                 return Optional.of(new RuleTestFailure.ExprError(test.expr(), test.evalTime(),
-                        "labels " + GoStrings.quote(s.labels()) + ": " + e.getMessage()));
+                        "labels " + GoStrings.quote(s.labels()) + ": " + labelsError(s.labels(), e)));
             }
         }
         exp.sort((a, b) -> GoText.compare(a.labels(), b.labels()));
@@ -264,6 +279,16 @@ public final class GroupRun {
             return Optional.empty();
         }
         return Optional.of(new RuleTestFailure.SampleMismatch(test.expr(), test.evalTime(), exp, got));
+    }
+
+    /** Prometheus' parser wording and position where our parser can give them, else the notation's message. */
+    private static String labelsError(String labels, IllegalArgumentException notationError) {
+        try {
+            PromQL.parse(labels);
+        } catch (PromQLParseException e) {
+            return e.line() + ":" + e.column() + ": parse error: " + e.reason();
+        }
+        return notationError.getMessage();
     }
 
     private boolean samplesEqual(List<SampleSnapshot> exp, List<SampleSnapshot> got) {
@@ -291,9 +316,5 @@ public final class GroupRun {
     private RuleTestFailure error(String fieldPath, String message) {
         String at = locator.apply(fieldPath).orElse(file.path().toString());
         return new RuleTestFailure.TestError(at + ": " + fieldPath + ": " + message);
-    }
-
-    static String duration(PromDuration d) {
-        return d.toString();
     }
 }

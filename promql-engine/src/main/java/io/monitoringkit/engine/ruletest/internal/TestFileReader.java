@@ -204,7 +204,7 @@ public final class TestFileReader {
         if (e == null) {
             return null;
         }
-        locations.put(join(path, key), at(e.line(), e.column()));
+        locations.put(join(path, key), at(e.value().line(), e.value().column()));
         if (e.value() instanceof Scalar s && s.isNull()) {
             return null;
         }
