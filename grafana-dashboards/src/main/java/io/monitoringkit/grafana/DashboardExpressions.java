@@ -35,6 +35,25 @@ public final class DashboardExpressions {
     private DashboardExpressions() {
     }
 
+    /**
+     * Reads dashboard JSON — as exported, or wrapped in the API's {@code {"dashboard": {...}}} — and returns its
+     * expressions.
+     *
+     * @throws DashboardReadException when the text is not a readable dashboard
+     */
+    public static List<ExpressionSource> fromJson(String artifact, String json) {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DashboardReadException(List.of("not valid JSON: " + e.getOriginalMessage()));
+        }
+        if (tree != null && tree.has("dashboard") && tree.get("dashboard").isObject() && !tree.has("panels")) {
+            tree = tree.get("dashboard");
+        }
+        return of(artifact, Dashboards.read(tree));
+    }
+
     /** @return the expressions of {@code dashboard}, in panel order, then annotations, then variables. */
     public static List<ExpressionSource> of(String artifact, Dashboard dashboard) {
         List<ExpressionSource> out = new ArrayList<>();

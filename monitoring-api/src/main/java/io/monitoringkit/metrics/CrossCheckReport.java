@@ -1,7 +1,12 @@
 package io.monitoringkit.metrics;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What {@link CrossCheck} found in a set of artifacts: the findings, sorted by artifact, then by the order of the
@@ -12,16 +17,29 @@ import java.util.Objects;
  * if (r.hasErrors()) {
  *     throw new AssertionError(r.format());
  * }
+ * r.recordedLabels().get("job:http_requests:rate5m");   // [code, job]
  * }</pre>
  *
- * @param findings    the findings, sorted
- * @param expressions how many expressions were checked
+ * @param findings       the findings, sorted
+ * @param expressions    how many expressions were checked
+ * @param recordedLabels per series recorded by a recording rule among the sources, the label names its series
+ *                       can carry, as inferred from the expression (absent when they cannot be known, e.g. when
+ *                       the expression reads metrics that are allowed but not in the catalog)
  */
-public record CrossCheckReport(List<CrossCheckFinding> findings, int expressions) {
+public record CrossCheckReport(List<CrossCheckFinding> findings, int expressions,
+                               Map<String, SortedSet<String>> recordedLabels) {
 
-    /** Copies the list. */
+    /** Copies the collections. */
     public CrossCheckReport {
         findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
+        Map<String, SortedSet<String>> copy = new TreeMap<>();
+        recordedLabels.forEach((k, v) -> copy.put(k, Collections.unmodifiableSortedSet(new TreeSet<>(v))));
+        recordedLabels = Collections.unmodifiableMap(copy);
+    }
+
+    /** A report without recording rules. */
+    public CrossCheckReport(List<CrossCheckFinding> findings, int expressions) {
+        this(findings, expressions, Map.of());
     }
 
     /** @return whether any finding is an error. */

@@ -143,6 +143,18 @@ public final class MetricCatalog {
     }
 
     /**
+     * @return {@link #from(Exposition)} of {@code text}, read as OpenMetrics when a line is {@code # EOF} (which
+     *     OpenMetrics requires last), else as the text format 0.0.4
+     * @throws io.monitoringkit.exposition.ExpositionParseException when the text is not an exposition
+     */
+    public static MetricCatalog fromExposition(String text) {
+        boolean openMetrics = text.lines().anyMatch(l -> l.equals("# EOF"));
+        return from(io.monitoringkit.exposition.ExpositionParser.parse(text, openMetrics
+                ? io.monitoringkit.exposition.ExpositionFormat.OPENMETRICS
+                : io.monitoringkit.exposition.ExpositionFormat.PROMETHEUS_TEXT));
+    }
+
+    /**
      * @return every family of both catalogs (a family in both gets the union of their label names, series names
      *     and values seen; values are unknown when one side does not know them) and the target labels of both
      */

@@ -49,7 +49,8 @@ class CrossCheckTest {
                 expr("sum(rate(lat_seconds_sum[5m])) / sum(rate(lat_seconds_count[5m]))"),
                 expr("delta(temp_celsius[1h]) > 2"),
                 expr("absent(req_total{code=\"200\"}) or vector(0)"),
-                expr("ALERTS{alertname=\"X\", severity=\"page\"}")))
+                expr("ALERTS{alertname=\"X\", severity=\"page\"}"),
+                expr("count by (__name__) (temp_celsius)")))
                 .isEmpty();
     }
 

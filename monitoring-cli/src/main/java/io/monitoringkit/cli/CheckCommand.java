@@ -2,12 +2,9 @@ package io.monitoringkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.monitoringkit.exposition.ExpositionFormat;
 import io.monitoringkit.exposition.ExpositionParseException;
-import io.monitoringkit.exposition.ExpositionParser;
 import io.monitoringkit.grafana.DashboardExpressions;
 import io.monitoringkit.grafana.DashboardReadException;
-import io.monitoringkit.grafana.Dashboards;
 import io.monitoringkit.metrics.CrossCheck;
 import io.monitoringkit.metrics.CrossCheckFinding;
 import io.monitoringkit.metrics.CrossCheckReport;
@@ -38,7 +35,8 @@ import picocli.CommandLine.Spec;
  * {@link CrossCheck}).
  *
  * <pre>{@code
- * $ curl -s localhost:8080/metrics > checkout.prom
+ * $ mkit check --metrics http://localhost:8080/metrics --metrics exporter.prom \
+ *     --target-label namespace --allow 'kube_.*' rules/ dashboards/
  * $ mkit check --metrics checkout.prom --target-label namespace --allow 'kube_.*' rules/ dashboards/
  * rules/api.yml: group "api", alert "HighErrorRate", expr 1:10: error [unknown-metric]: metric ... nearest names: ...
  * $ echo $?
@@ -61,10 +59,11 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--metrics", required = true, paramLabel = "EXPOSITION_OR_DIR",
+    @Option(names = "--metrics", required = true, paramLabel = "EXPOSITION_OR_DIR_OR_URL",
             description = "An exposition (text format 0.0.4 or OpenMetrics, told apart by '# EOF'), e.g. a saved "
-                    + "scrape, or a directory of them. Repeat to combine catalogs (the app's and exporters').")
-    List<Path> metrics;
+                    + "scrape, a directory of them, or an http(s) URL to scrape now. Repeat to combine catalogs "
+                    + "(the app's and exporters').")
+    List<String> metrics;
 
     @Option(names = "--allow", paramLabel = "NAME_OR_REGEX",
             description = "A metric that comes from elsewhere: an exact name, or an RE2 pattern matching whole names.")
@@ -159,7 +158,12 @@ final class CheckCommand implements Callable<Integer> {
 
     private MetricCatalog catalog() throws Unreadable {
         MetricCatalog all = MetricCatalog.of();
-        for (Path m : metrics) {
+        for (String source : metrics) {
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                all = all.plus(scrape(source));
+                continue;
+            }
+            Path m = Path.of(source);
             List<Path> paths = new ArrayList<>();
             if (Files.isDirectory(m)) {
                 try (Stream<Path> s = Files.walk(m)) {
@@ -175,17 +179,44 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (Path p : paths) {
                 String text = readString(p);
-                ExpositionFormat format = text.lines().anyMatch(l -> l.equals("# EOF"))
-                        ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT;
                 try {
-                    all = all.plus(MetricCatalog.from(ExpositionParser.parse(text, format)));
+                    all = all.plus(MetricCatalog.fromExposition(text));
                 } catch (ExpositionParseException e) {
-                    throw new Unreadable(p + ": not an exposition (" + format.name().toLowerCase(Locale.ROOT)
-                            + "): " + e.getMessage().replace("\n", "\\n"));
+                    throw new Unreadable(p + ": not an exposition (" + (text.lines().anyMatch(l -> l.equals("# EOF"))
+                            ? "openmetrics" : "prometheus_text") + "): " + e.getMessage().replace("\n", "\\n"));
                 }
             }
         }
         return all;
+    }
+
+    /** Scrapes {@code url} once, negotiating the format as Prometheus does. */
+    private static MetricCatalog scrape(String url) throws Unreadable {
+        okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+                .callTimeout(java.time.Duration.ofSeconds(30)).build();
+        okhttp3.Request request;
+        try {
+            request = new okhttp3.Request.Builder().url(url)
+                    .header("Accept", io.monitoringkit.exposition.ExpositionFormat.acceptHeader()).build();
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(url + ": not a URL: " + e.getMessage());
+        }
+        try (okhttp3.Response response = client.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new Unreadable(url + ": HTTP " + response.code());
+            }
+            byte[] body = response.body().bytes();
+            io.monitoringkit.exposition.ExpositionFormat format =
+                    io.monitoringkit.exposition.ExpositionFormat.detect(response.header("Content-Type"));
+            return MetricCatalog.from(io.monitoringkit.exposition.ExpositionParser.parse(body, format));
+        } catch (IOException e) {
+            throw new Unreadable(url + ": cannot scrape: " + e.getMessage());
+        } catch (ExpositionParseException e) {
+            throw new Unreadable(url + ": not an exposition: " + e.getMessage().replace("\n", "\\n"));
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     private static List<Path> expand(List<Path> given) throws Unreadable {
@@ -226,17 +257,15 @@ final class CheckCommand implements Callable<Integer> {
             JsonNode tree;
             try {
                 tree = JSON.readTree(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new Unreadable(artifact + ": not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new Unreadable(artifact + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
-            if (tree.has("dashboard") && tree.get("dashboard").isObject() && !tree.has("panels")) {
-                tree = tree.get("dashboard");
-            }
-            if (!tree.has("panels") && !tree.has("rows") && !tree.has("templating")) {
+            JsonNode d = tree.has("dashboard") && tree.get("dashboard").isObject() ? tree.get("dashboard") : tree;
+            if (!d.has("panels") && !d.has("rows") && !d.has("templating")) {
                 return skip(artifact + ": not a Grafana dashboard", err, explicit);
             }
             try {
-                return DashboardExpressions.of(artifact, Dashboards.read(tree));
+                return DashboardExpressions.fromJson(artifact, text);
             } catch (DashboardReadException e) {
                 throw new Unreadable(artifact + ": not a readable dashboard: " + String.join("; ", e.problems()));
             }

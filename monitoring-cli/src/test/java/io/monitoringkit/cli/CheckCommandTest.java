@@ -142,4 +142,31 @@ class CheckCommandTest {
                 .contains("\"nope\" is not a check; the checks are [parse-error, unknown-metric");
         assertThat(mkit("check", dir.toString()).exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void scrapesAnApplicationByUrl(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yml"), """
+                groups:
+                  - name: g
+                    rules:
+                      - alert: A
+                        expr: rate(jobs_totl[5m]) > 0
+                """);
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
+                    .setHeader("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                    .body("# TYPE jobs counter\njobs_total 1\n# EOF\n").build());
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).body("down").build());
+            String url = "http://127.0.0.1:" + server.getPort() + "/metrics";
+            CliRun r = mkit("check", "--metrics", url, rules.toString());
+            assertThat(r.out()).isEqualTo(rules + ": group \"g\", alert \"A\", expr 1:6: error [unknown-metric]: "
+                    + "metric \"jobs_totl\" is not in the catalog; nearest names: jobs_total\n");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(server.takeRequest().getHeaders().get("Accept")).contains("application/openmetrics-text");
+            CliRun down = mkit("check", "--metrics", url, rules.toString());
+            assertThat(down.err()).isEqualTo(url + ": HTTP 503\n");
+            assertThat(down.exitCode()).isEqualTo(2);
+        }
+    }
 }

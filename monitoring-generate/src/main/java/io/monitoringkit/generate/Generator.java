@@ -106,7 +106,7 @@ public final class Generator {
     public GenerationResult generate(List<? extends MonitoringDefinition> definitions) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Artifact> byPath = new LinkedHashMap<>();
-        Map<String, String> dashboardUids = new LinkedHashMap<>();
+        Map<String, String[]> dashboardUids = new LinkedHashMap<>();
         for (MonitoringDefinition definition : definitions) {
             String name = nameOf(definition);
             MonitoringOutput out = new MonitoringOutput(name);
@@ -145,7 +145,7 @@ public final class Generator {
 
     // ---- validation ----
 
-    private void validate(Artifact a, List<Finding> findings, Map<String, String> dashboardUids) {
+    private void validate(Artifact a, List<Finding> findings, Map<String, String[]> dashboardUids) {
         switch (a.kind()) {
             case RULES -> checkRules(a, findings);
             case MANIFEST -> checkManifests(a, findings);
@@ -186,17 +186,19 @@ public final class Generator {
         if (checks.isEmpty()) {
             findings.add(error(a, "manifests", "no manifest in the file"));
         }
+        boolean validRules = false;
         for (ManifestCheck c : checks) {
             for (Violation v : c.violations()) {
                 findings.add(error(a, "manifests", c.subject() + ": " + v));
             }
-            if (c.isValid() && c.kind().equals("PrometheusRule")) {
-                checkRules(a, findings);   // the version-specific rule checks the schema does not make
-            }
+            validRules |= c.isValid() && c.kind().equals("PrometheusRule");
+        }
+        if (validRules && checks.stream().allMatch(ManifestCheck::isValid)) {
+            checkRules(a, findings);   // the configured version's rule checks and the warnings, once per file
         }
     }
 
-    private void checkDashboard(Artifact a, String json, List<Finding> findings, Map<String, String> uids) {
+    private void checkDashboard(Artifact a, String json, List<Finding> findings, Map<String, String[]> uids) {
         Dashboard d;
         try {
             d = Dashboards.read(json);
@@ -206,16 +208,14 @@ public final class Generator {
         }
         Optional<String> uid = d.uid();
         if (uid.isPresent()) {
-            String other = uids.putIfAbsent(uid.get(), a.path());
+            String canonical = Dashboards.writeCompact(d);
+            String[] other = uids.putIfAbsent(uid.get(), new String[] {a.path(), canonical});
             if (other != null) {
-                boolean sameDashboard = a.kind() == Artifact.Kind.DASHBOARD_CONFIGMAP || other.endsWith(".yaml");
-                if (!sameDashboard) {
-                    findings.add(error(a, "dashboards", "uid \"" + uid.get() + "\" is also the uid of " + other
-                            + "; Grafana keeps only one of them"));
+                if (other[1].equals(canonical)) {
+                    return;   // the same dashboard again (as JSON and in its ConfigMap): linted once
                 }
-                if (sameDashboard) {
-                    return;   // the same dashboard, as JSON and in its ConfigMap: linted once
-                }
+                findings.add(error(a, "dashboards", "uid \"" + uid.get() + "\" is also the uid of " + other[0]
+                        + ", a different dashboard; Grafana keeps only one of them"));
             }
         }
         for (LintFinding f : linter.lint(d).findings()) {

@@ -159,7 +159,8 @@ class GeneratorTest {
         @Override
         public void define(MonitoringOutput out) {
             out.ruleFile("api", rules()).dashboard(dashboard().toBuilder().title("API copy").build())
-                    .dashboardJson("api-copy", Dashboards.write(dashboard()));
+                    .dashboardJson("api-copy", Dashboards.write(dashboard().toBuilder().title("API v2").build()))
+                    .dashboardJson("api-same", Dashboards.write(dashboard()));   // the same dashboard: no finding
         }
     }
 
@@ -192,10 +193,10 @@ class GeneratorTest {
                 "ERROR Duplicate rules/api.rules.yml [output]: also added by Good; this one is not written",
                 "ERROR Duplicate dashboards/api.json [output]: also added by Good; this one is not written",
                 "ERROR Duplicate dashboards/api-copy.json [dashboards]: uid \"api\" is also the uid of"
-                        + " dashboards/api.json; Grafana keeps only one of them");
+                        + " dashboards/api.json, a different dashboard; Grafana keeps only one of them");
         assertThat(result.errors()).hasSize(10);
         assertThat(result.warnings()).hasSize(2);
-        assertThat(result.report()).endsWith("\n11 files in " + dir + ": 10 errors, 2 warnings\n");
+        assertThat(result.report()).endsWith("\n12 files in " + dir + ": 10 errors, 2 warnings\n");
         // what could be written was written, so it can be inspected
         assertThat(dir.resolve("rules/broken.rules.yml")).isRegularFile();
         assertThat(dir.resolve("rules/partial.rules.yml")).isRegularFile();

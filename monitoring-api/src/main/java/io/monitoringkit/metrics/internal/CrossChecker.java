@@ -170,7 +170,14 @@ public final class CrossChecker {
                 out.add(f.finding());
             }
         }
-        return new CrossCheckReport(out, sources.size());
+        Map<String, java.util.SortedSet<String>> recordedLabels = new java.util.TreeMap<>();
+        for (String name : c.recordings.keySet()) {
+            LabelSet l = c.recordedLabels(name);
+            if (!l.open()) {
+                recordedLabels.put(name, new TreeSet<>(l.names()));
+            }
+        }
+        return new CrossCheckReport(out, sources.size(), recordedLabels);
     }
 
     private static int offsetOf(String text, int line, int column) {
@@ -367,8 +374,11 @@ public final class CrossChecker {
                         + "_total\": Prometheus has no series \"" + name + "\"");
                 return;
             }
+            boolean nativeName = name.equals(d.name())
+                    && (d.type() == MetricType.HISTOGRAM || d.type() == MetricType.GAUGE_HISTOGRAM);
             report(p, at, Check.UNKNOWN_METRIC, kind(d.type()) + " \"" + d.name() + "\" has no series named \""
-                    + name + "\"; its series are " + String.join(", ", series));
+                    + name + "\"" + (nativeName ? " (a native histogram would; the catalog shows a classic one)" : "")
+                    + "; its series are " + String.join(", ", series));
             return;
         }
         if (catalog.exposes(name + "_total") && catalog.descriptorOf(name + "_total")
@@ -553,7 +563,7 @@ public final class CrossChecker {
         }
         List<String> fromVariables = p.source().replacementTexts();
         for (String l : a.grouping().labels()) {
-            if (!in.names().contains(l) && !fromVariables.contains(l)) {
+            if (!in.names().contains(l) && !fromVariables.contains(l) && !l.equals(Names.METRIC_NAME_LABEL)) {
                 report(p, p.map().start(a), Check.UNKNOWN_LABEL, a.op().promqlName() + " by (" + String.join(", ",
                         a.grouping().labels()) + "): its argument has no label \"" + l + "\"; " + in.describe());
             }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.monitoringkit.promql.PromQL.minutes;
@@ -24,29 +26,49 @@ class CheckoutAlertmanagerTest {
     @RegisterExtension
     static final AlertmanagerServerExtension ALERTMANAGER = AlertmanagerServerExtension.of(CheckoutMonitoring.alertmanager());
 
-    private static List<PostableAlert> firingAt15Minutes(String... alertNames) {
+    /**
+     * The incident's alerts firing at 15m, as Prometheus would send them, in their own namespace: alerts stay
+     * active in the Alertmanager across tests, and the inhibit rule works per namespace and job.
+     */
+    private static List<PostableAlert> firingAt15Minutes(String namespace, String... alertNames) {
         List<Alert> firing = CheckoutAlertsTest.incident().at(minutes(15)).alerts().stream()
                 .filter(a -> List.of(alertNames).contains(a.alertName())).toList();
         assertThat(firing).hasSize(alertNames.length);
-        return firing.stream().map(a -> new PostableAlert(a.labels().asMap(), a.annotations(), Optional.empty(),
-                Optional.empty(), "")).toList();
+        return firing.stream().map(a -> {
+            Map<String, String> labels = new HashMap<>(a.labels().asMap());
+            labels.put("namespace", namespace);
+            return new PostableAlert(labels, a.annotations(), Optional.empty(), Optional.empty(), "");
+        }).toList();
     }
 
     @Test
     void theFastBurnPagesTheOnCallWithItsSummary() {
-        ALERTMANAGER.postAlerts(firingAt15Minutes(CheckoutMonitoring.ALERT_FAST_BURN));
+        ALERTMANAGER.postAlerts(firingAt15Minutes("shop-page", CheckoutMonitoring.ALERT_FAST_BURN));
 
         Notification page = ALERTMANAGER.awaitNotifications("checkout-pager", 1, Duration.ofSeconds(20)).get(0);
         assertThat(page.status()).isEqualTo("firing");
         assertThat(page.groupLabels()).containsEntry("alertname", "CheckoutErrorBudgetFastBurn")
-                .containsEntry("namespace", "shop").containsEntry("job", "checkout");
+                .containsEntry("namespace", "shop-page").containsEntry("job", "checkout");
         assertThat(page.commonAnnotations()).containsEntry("summary",
                 "checkout burns its 99.9% availability error budget 14.4 times too fast");
     }
 
     @Test
+    void aPageInhibitsTheSameServicesTickets() throws InterruptedException {
+        ALERTMANAGER.postAlerts(firingAt15Minutes("shop-inhibit", CheckoutMonitoring.ALERT_FAST_BURN,
+                CheckoutMonitoring.ALERT_SLOW_BURN,
+                CheckoutMonitoring.ALERT_ERROR_RATIO, CheckoutMonitoring.ALERT_LATENCY));
+
+        assertThat(ALERTMANAGER.awaitNotifications("checkout-pager", 1, Duration.ofSeconds(20)))
+                .extracting(n -> n.groupLabels().get("alertname")).containsExactly("CheckoutErrorBudgetFastBurn");
+        Thread.sleep(2_000);   // several group intervals of the fixture (1 s): time enough for a ticket to arrive
+        assertThat(ALERTMANAGER.notifications("checkout-tickets")).isEmpty();
+        assertThat(ALERTMANAGER.notifications("checkout-chat")).isEmpty();
+    }
+
+    @Test
     void ticketsGoToTheQueueWhenNothingPages() {
-        ALERTMANAGER.postAlerts(firingAt15Minutes(CheckoutMonitoring.ALERT_LATENCY));
+        ALERTMANAGER.postAlerts(firingAt15Minutes("shop-ticket", CheckoutMonitoring.ALERT_LATENCY));
 
         Notification ticket = ALERTMANAGER.awaitNotifications("checkout-tickets", 1, Duration.ofSeconds(20)).get(0);
         assertThat(ticket.commonLabels()).containsEntry("route", "/products").containsEntry("severity", "ticket");
