@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Runs promtool's rule unit-test files ({@code promtool test rules}) in-process on {@link io.monitoringkit.engine
- * .PromEngine} and {@link io.monitoringkit.engine.rules.RuleEvaluator}, with promtool's semantics and messages:
+ * Runs promtool's rule unit-test files ({@code promtool test rules}) in-process on
+ * {@link io.monitoringkit.engine.PromEngine} and {@link io.monitoringkit.engine.rules.RuleEvaluator}, with promtool's
+ * semantics and messages:
  * every test group gets fresh storage with its {@code input_series}; all rule groups (in {@code group_eval_order})
  * are evaluated at every multiple of {@code evaluation_interval} from 0 up to the latest {@code eval_time}; an
  * alert check compares the <em>firing</em> alerts of its {@code alertname} (labels and annotations) at the
