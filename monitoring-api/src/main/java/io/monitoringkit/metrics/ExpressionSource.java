@@ -34,8 +34,8 @@ import java.util.TreeMap;
  * <pre>{@code
  * ExpressionSource panel = ExpressionSource.of("api.json", "panel \"Errors\" (id 3), target A",
  *         "sum(rate(http_requests_total{code=~\"$code\"}[$__rate_interval]))")
- *     .withReplacements(List.of(new ExpressionSource.Replacement(32, 37, "var"),
- *             new ExpressionSource.Replacement(40, 56, "5m")));
+ *     .withReplacements(List.of(new ExpressionSource.Replacement(36, 41, "var"),
+ *             new ExpressionSource.Replacement(44, 60, "5m")));
  * List<ExpressionSource> rules = ExpressionSource.fromRules("rules.yml", Files.readString(path));
  * }</pre>
  */
@@ -45,7 +45,7 @@ public final class ExpressionSource {
      * Text substituted for parsing: {@code original[start, end)} becomes {@code text}.
      *
      * <pre>{@code
-     * new ExpressionSource.Replacement(40, 56, "5m");   // $__rate_interval at 40..56 parses as 5m
+     * new ExpressionSource.Replacement(44, 60, "5m");   // $__rate_interval at 44..60 parses as 5m
      * }</pre>
      *
      * @param start the first char replaced, in the original text
