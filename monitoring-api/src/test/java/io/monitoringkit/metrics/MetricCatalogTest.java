@@ -71,4 +71,31 @@ class MetricCatalogTest {
         assertThat(check("histogram_quantile(0.9, topk(3, rate(http_request_duration_seconds_bucket[5m])))"))
                 .isEmpty();
     }
+
+    @Test
+    void catalogsFromExpositionsKeepTheSeriesNamesPrometheusStoresAndTheValuesSeen() {
+        MetricCatalog text = MetricCatalog.fromExposition("""
+                # TYPE legacy_jobs counter
+                legacy_jobs{kind="a"} 1
+                # TYPE lat_seconds histogram
+                lat_seconds_bucket{le="1"} 1
+                lat_seconds_bucket{le="+Inf"} 1
+                lat_seconds_sum 0.5
+                lat_seconds_count 1
+                """);
+        assertThat(text.seriesNames()).containsExactly("lat_seconds_bucket", "lat_seconds_count", "lat_seconds_sum",
+                "legacy_jobs");
+        assertThat(text.labelValues("legacy_jobs", "kind")).hasValue(java.util.Set.of("a"));
+        assertThat(text.labelNamesOf("lat_seconds_bucket")).hasValue(java.util.List.of("le"));
+        assertThat(text.suffixOf("lat_seconds_count")).hasValue("_count");
+        MetricCatalog om = MetricCatalog.fromExposition("""
+                # TYPE jobs counter
+                jobs_total{kind="a"} 1
+                jobs_created{kind="a"} 1
+                # EOF
+                """);
+        assertThat(om.seriesNames()).containsExactly("jobs_created", "jobs_total");
+        assertThat(om.descriptorOf("jobs").map(MetricDescriptor::name)).hasValue("jobs");
+        assertThat(om.exposes("jobs")).isFalse();
+    }
 }

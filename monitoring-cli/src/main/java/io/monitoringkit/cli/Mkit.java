@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {"Exit codes:", "  0   success", "  1   problems found in the input", "  2   invalid usage",
             "  3   lint problems (mkit metrics check, as promtool check metrics)", "  70  internal error"},
-        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class, MetricsCommand.class, QueryCommand.class, RulesCommand.class, DashboardsCommand.class, AlertmanagerCommand.class, ManifestsCommand.class, DoctorCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PromqlCommand.class, MetricsCommand.class, QueryCommand.class, RulesCommand.class, DashboardsCommand.class, AlertmanagerCommand.class, ManifestsCommand.class, DoctorCommand.class, CheckCommand.class, GenerateCommand.class})
 public final class Mkit implements Runnable {
     /** Exit code for problems found in the input (invalid expressions, failed checks). */
     public static final int EXIT_PROBLEMS = 1;

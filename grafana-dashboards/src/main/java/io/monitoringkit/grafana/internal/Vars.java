@@ -1,6 +1,9 @@
 package io.monitoringkit.grafana.internal;
 
+import io.monitoringkit.metrics.ExpressionSource;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +86,22 @@ public final class Vars {
         return substituteForParsing(promql, RATE_INTERVAL_STAND_IN, OTHER_DURATION_STAND_IN);
     }
 
+    /**
+     * @return the replacements {@link #substituteForParsing(String)} makes, with their positions in {@code promql}
+     *     (so a checker can map positions in the substituted text back to the original)
+     */
+    public static List<ExpressionSource.Replacement> replacementsForParsing(String promql) {
+        List<ExpressionSource.Replacement> out = new ArrayList<>();
+        substituteForParsing(promql, "5m", "5m", out);
+        return out;
+    }
+
     private static String substituteForParsing(String promql, String rateInterval, String otherDuration) {
+        return substituteForParsing(promql, rateInterval, otherDuration, null);
+    }
+
+    private static String substituteForParsing(String promql, String rateInterval, String otherDuration,
+                                               List<ExpressionSource.Replacement> replacements) {
         StringBuilder out = new StringBuilder(promql.length());
         int i = 0;
         int n = promql.length();
@@ -105,6 +123,9 @@ public final class Vars {
                 Matcher m = match(promql, i);
                 if (m != null) {
                     out.append("var");
+                    if (replacements != null) {
+                        replacements.add(new ExpressionSource.Replacement(i, m.end(), "var"));
+                    }
                     i = m.end();
                     continue;
                 }
@@ -129,7 +150,11 @@ public final class Vars {
             if (m != null) {
                 String name = name(m);
                 String r = name.equals("__rate_interval") ? rateInterval : replacement(name, out);
-                out.append(r.equals("5m") ? otherDuration : r);
+                String text = r.equals("5m") ? otherDuration : r;
+                out.append(text);
+                if (replacements != null) {
+                    replacements.add(new ExpressionSource.Replacement(i, m.end(), text));
+                }
                 i = m.end();
                 continue;
             }

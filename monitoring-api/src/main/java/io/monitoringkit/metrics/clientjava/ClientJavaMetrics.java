@@ -5,6 +5,8 @@ import io.monitoringkit.exposition.Exposition;
 import io.monitoringkit.exposition.MetricFamily;
 import io.monitoringkit.exposition.MetricType;
 import io.monitoringkit.exposition.Sample;
+import io.monitoringkit.metrics.CrossCheck;
+import io.monitoringkit.metrics.MetricCatalog;
 import io.monitoringkit.metrics.MetricDescriptor;
 import io.monitoringkit.metrics.MetricRef;
 import io.monitoringkit.model.Labels;
@@ -71,6 +73,14 @@ public final class ClientJavaMetrics {
     /** @return descriptors of every metric the registry has now (label names from current data points). */
     public static List<MetricDescriptor> descriptors(PrometheusRegistry registry) {
         return exposition(registry).families().stream().map(MetricDescriptor::from).toList();
+    }
+
+    /**
+     * @return a catalog of what the registry exposes now, with the label values seen, for {@link CrossCheck}
+     *     (metrics without data points yet are known by name and type, their labels are not checked)
+     */
+    public static MetricCatalog catalog(PrometheusRegistry registry) {
+        return MetricCatalog.from(exposition(registry));
     }
 
     /**

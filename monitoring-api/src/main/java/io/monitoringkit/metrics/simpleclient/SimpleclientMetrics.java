@@ -5,6 +5,8 @@ import io.monitoringkit.exposition.Exposition;
 import io.monitoringkit.exposition.MetricFamily;
 import io.monitoringkit.exposition.MetricType;
 import io.monitoringkit.exposition.Sample;
+import io.monitoringkit.metrics.CrossCheck;
+import io.monitoringkit.metrics.MetricCatalog;
 import io.monitoringkit.metrics.MetricDescriptor;
 import io.monitoringkit.metrics.MetricRef;
 import io.monitoringkit.model.Labels;
@@ -72,6 +74,14 @@ public final class SimpleclientMetrics {
     /** @return descriptors of every family the registry collects now (label names from current samples). */
     public static List<MetricDescriptor> descriptors(CollectorRegistry registry) {
         return exposition(registry).families().stream().map(MetricDescriptor::from).toList();
+    }
+
+    /**
+     * @return a catalog of what the registry exposes now, with the label values seen, for {@link CrossCheck}
+     *     (metrics without children yet are known by name and type, their labels are not checked)
+     */
+    public static MetricCatalog catalog(CollectorRegistry registry) {
+        return MetricCatalog.from(exposition(registry));
     }
 
     /** @return what the registry would expose now, in OpenMetrics shape (counters named without {@code _total}). */

@@ -68,6 +68,8 @@ public final class Parser {
     private PromQLParseException firstError;
     private int aggDepth;
     private int nesting;
+    /** Where built nodes start, when a {@link SourceMap} asked for it; null otherwise. */
+    private SourceMap positions;
 
     private Parser(String text, ParseOptions options) {
         this.lx = new Lexer(text);
@@ -81,10 +83,17 @@ public final class Parser {
      * @throws PromQLParseException for any invalid input, with the position Prometheus reports
      */
     public static Expr parse(String text, ParseOptions options) {
+        return parse(text, options, null);
+    }
+
+    /** Parses as {@link #parse(String, ParseOptions)}, recording node positions into {@code positions}. */
+    static Expr parse(String text, ParseOptions options, SourceMap positions) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(options, "options");
         try {
-            return new Parser(text, options).run();
+            Parser p = new Parser(text, options);
+            p.positions = positions;
+            return p.run();
         } catch (PromQLParseException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -349,11 +358,12 @@ public final class Parser {
                         throw unexpected("label matching", "string");
                     }
                     String value = lx.value;
+                    int valuePos = lx.tokStart;
                     advance();
-                    addMatcher(s, label, op, value, labelPos);
+                    addMatcher(s, label, op, value, labelPos, valuePos);
                 } else if (quoted) {
                     // a bare quoted name is the metric name, as a __name__ matcher (Prometheus' tree)
-                    addMatcher(s, Names.METRIC_NAME_LABEL, MatchOp.EQUAL, label, labelPos);
+                    addMatcher(s, Names.METRIC_NAME_LABEL, MatchOp.EQUAL, label, labelPos, labelPos);
                 } else {
                     throw unexpected("label matching", "label matching operator");
                 }
@@ -386,7 +396,7 @@ public final class Parser {
         };
     }
 
-    private void addMatcher(PNode.Sel s, String name, MatchOp op, String value, int pos) {
+    private void addMatcher(PNode.Sel s, String name, MatchOp op, String value, int pos, int valuePos) {
         if (op.isRegex()) {
             Optional<String> problem = Re2.check(value);
             if (problem.isPresent()) {
@@ -399,7 +409,11 @@ public final class Parser {
             return;
         }
         try {
-            s.matchers.add(new LabelMatcher(name, op, value));
+            LabelMatcher m = new LabelMatcher(name, op, value);
+            s.matchers.add(m);
+            if (positions != null) {
+                positions.matcher(m, pos, valuePos);
+            }
         } catch (IllegalArgumentException e) {
             record(pos, e.getMessage());
         }
@@ -1000,7 +1014,11 @@ public final class Parser {
 
     private Expr build(PNode node) {
         try {
-            return buildUnchecked(node);
+            Expr e = buildUnchecked(node);
+            if (positions != null) {
+                positions.node(e, node.start);
+            }
+            return e;
         } catch (PromQLParseException e) {
             throw e;
         } catch (IllegalArgumentException e) {

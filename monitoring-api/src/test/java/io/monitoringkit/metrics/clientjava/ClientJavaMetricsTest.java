@@ -45,4 +45,17 @@ class ClientJavaMetricsTest {
                         org.assertj.core.groups.Tuple.tuple("cj_latency_seconds", MetricType.HISTOGRAM),
                         org.assertj.core.groups.Tuple.tuple("cj_state", MetricType.STATESET));
     }
+
+    @Test
+    void aRegistryCatalogKnowsHistogramSeriesAndLabelValues() {
+        PrometheusRegistry r = new PrometheusRegistry();
+        io.prometheus.metrics.core.metrics.Histogram.builder().name("lat_seconds").help("Latency.")
+                .labelNames("route").classicUpperBounds(0.1, 1).register(r).labelValues("/").observe(0.2);
+        io.monitoringkit.metrics.MetricCatalog c = ClientJavaMetrics.catalog(r);
+        assertThat(c.seriesNames()).contains("lat_seconds_bucket", "lat_seconds_count", "lat_seconds_sum");
+        assertThat(c.labelNamesOf("lat_seconds_bucket")).hasValue(java.util.List.of("route", "le"));
+        assertThat(io.monitoringkit.metrics.CrossCheck.against(c).check(io.monitoringkit.metrics.ExpressionSource.of(
+                "a", "b", "histogram_quantile(0.9, sum by (le) (rate(lat_seconds_bucket{route=\"/\"}[5m])))"))
+                .isClean()).isTrue();
+    }
 }

@@ -48,4 +48,19 @@ class SimpleclientMetricsTest {
                 .isEqualTo(new MetricDescriptor("sc_requests", MetricType.COUNTER, "",
                         "Requests \\ with \"quotes\"\nand a newline.", List.of("code", "path")));
     }
+
+    @Test
+    void aRegistryCatalogKnowsSeriesLabelsAndValuesButNotTheLabelsOfChildlessMetrics() {
+        CollectorRegistry r = new CollectorRegistry();
+        Counter.build().name("jobs").help("Jobs.").labelNames("queue").register(r).labels("mail").inc();
+        Counter.build().name("retries").help("Retries.").labelNames("queue").register(r);
+        io.monitoringkit.metrics.MetricCatalog c = SimpleclientMetrics.catalog(r);
+        assertThat(c.exposes("jobs_total")).isTrue();
+        assertThat(c.labelValues("jobs_total", "queue")).hasValue(java.util.Set.of("mail"));
+        assertThat(c.knowsLabelsOf("retries_total")).isFalse();
+        assertThat(io.monitoringkit.metrics.CrossCheck.against(c).check(io.monitoringkit.metrics.ExpressionSource.of(
+                "a", "b", "rate(jobs_total{queue=\"sms\"}[5m]) + rate(retries_total{anything=\"x\"}[5m])"))
+                .format()).isEqualTo("a: b 1:23: warning [value-never-matches]: queue=\"sms\" matches no value of "
+                + "label \"queue\" of \"jobs\" in the catalog; the values seen are \"mail\"\n");
+    }
 }
