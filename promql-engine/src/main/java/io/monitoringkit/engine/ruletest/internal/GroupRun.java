@@ -169,14 +169,11 @@ public final class GroupRun {
             groups = Prefetch.plan(groups, checks, inputs, storage, mint, maxt, evalInterval, PROMTOOL_MAX_SAMPLES)
                     .groups();
         }
-        // Checked with their files by RuleFileCache (prefetching only swaps in reader expressions): validating them
-        // again, as addGroups does by writing them as YAML, costs start-up time and cannot fail, except for the one
-        // check across files, a group name repeated, which keeps going through addGroups (and its error).
-        if (groups.stream().map(RuleGroup::name).distinct().count() == groups.size()) {
-            RuleAccess.runtime(evaluator).addCheckedGroups(groups);
-        } else {
-            evaluator.addGroups(groups);
-        }
+        // Checked with their files by RuleFileCache (prefetching only swaps in reader expressions), so validating
+        // them again, as addGroups does by writing them as YAML, cannot fail and only costs start-up time. A group
+        // name may repeat across files (Prometheus keys groups by file and name), which addGroups, checking the
+        // groups as one file, would refuse.
+        RuleAccess.runtime(evaluator).addCheckedGroups(groups);
         List<String> order = groupOrder(groups);
 
         List<RuleTestFailure> failures = new ArrayList<>();
