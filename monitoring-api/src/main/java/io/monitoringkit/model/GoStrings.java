@@ -15,6 +15,25 @@ public final class GoStrings {
     private GoStrings() {
     }
 
+    /**
+     * Compares as Go compares strings (and {@code sort.Strings} sorts them): by UTF-8 bytes, which is code point
+     * order, not Java's UTF-16 order ({@code "\uFFFF"} sorts before an emoji).
+     */
+    public static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     /** @return {@code s} quoted as Go's {@code strconv.Quote} would. */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);

@@ -147,23 +147,8 @@ public final class PromQLPrinter {
      * UTF-8 bytes, which is code point order.
      */
     static final Comparator<LabelMatcher> MATCHER_ORDER =
-            (a, b) -> compareCodePoints(matcher(a), matcher(b));
+            (a, b) -> GoStrings.compare(matcher(a), matcher(b));
 
-    /** Orders rendered matchers as Go's {@code sort.Strings} does: by UTF-8 bytes, i.e. by code points. */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Parentheses
@@ -405,7 +390,7 @@ public final class PromQLPrinter {
             if (rendered.isEmpty()) {
                 return;
             }
-            rendered.sort(PromQLPrinter::compareCodePoints);
+            rendered.sort(GoStrings::compare);
             sb.append('{');
             for (int i = 0; i < rendered.size(); i++) {
                 if (i > 0) {

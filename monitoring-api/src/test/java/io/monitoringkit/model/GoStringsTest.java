@@ -57,4 +57,14 @@ class GoStringsTest {
         assertThat(GoPrintable.isPrint(0x10ffff)).isFalse();
         assertThat(GoPrintable.isPrint(-1)).isFalse();
     }
+
+    @Test
+    void comparesStringsByCodePointAsGoDoesNotByUtf16Units() {
+        assertThat(GoStrings.compare("\uFFFF", "\uD83D\uDE00")).isNegative();   // Java's compareTo says positive
+        assertThat("\uFFFF".compareTo("\uD83D\uDE00")).isPositive();
+        assertThat(GoStrings.compare("a", "ab")).isNegative();
+        assertThat(GoStrings.compare("ab", "a")).isPositive();
+        assertThat(GoStrings.compare("B", "a")).isNegative();
+        assertThat(GoStrings.compare("\u00e9", "\u00e9")).isZero();
+    }
 }

@@ -320,7 +320,7 @@ public final class Functions {
             case BOOL -> throw new FuncException(BAD_TYPE);
             case FLOAT -> (Double) a1 < (Double) a2;
             case INT, UINT -> GoValues.intValue(a1) < GoValues.intValue(a2);
-            case STRING -> compareGoStrings(GoValues.stringValue(a1), GoValues.stringValue(a2)) < 0;
+            case STRING -> GoStrings.compare(GoValues.stringValue(a1), GoValues.stringValue(a2)) < 0;
             default -> throw new FuncException(BAD_TYPE);
         };
     }
@@ -332,21 +332,6 @@ public final class Functions {
         return eq(a1, List.of(a2));
     }
 
-    /** Go compares strings bytewise, i.e. by code point. */
-    static int compareGoStrings(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     static String htmlEscape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -458,7 +443,7 @@ public final class Functions {
         put(m, "sortByLabel", List.of(PType.STRING, PType.QUERY_RESULT), null, false, a -> {
             String l = (String) a.get(0);
             List<Sample> sorted = new ArrayList<>(((QueryResult) a.get(1)).samples());
-            sorted.sort(Comparator.comparing((Sample s) -> labelOrEmpty(s, l), Functions::compareGoStrings));
+            sorted.sort(Comparator.comparing((Sample s) -> labelOrEmpty(s, l), GoStrings::compare));
             return new QueryResult(sorted);
         });
         put(m, "stripPort", S, null, false, a -> {

@@ -1,5 +1,6 @@
 package io.monitoringkit.template.internal;
 
+import io.monitoringkit.model.GoStrings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,7 +89,7 @@ class FunctionsTest {
         assertThat(Functions.eq("a", List.of(new GoValues.GoHtml("a")))).isTrue();
         assertThat(Functions.lt(Double.NaN, 1.0)).isFalse();
         assertThat(Functions.lt("é", "z")).isFalse();
-        assertThat(Functions.compareGoStrings("\uFFFF", "\uD83D\uDE00")).isNegative();
+        assertThat(GoStrings.compare("\uFFFF", "\uD83D\uDE00")).isNegative();
         assertThatThrownBy(() -> Functions.eq(1L, List.of(1.0))).hasMessage("incompatible types for comparison");
         assertThatThrownBy(() -> Functions.eq(1L, List.of())).hasMessage("missing argument for comparison");
         assertThatThrownBy(() -> Functions.lt(true, false)).hasMessage("invalid type for comparison");

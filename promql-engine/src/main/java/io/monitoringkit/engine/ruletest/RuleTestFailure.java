@@ -174,7 +174,7 @@ public sealed interface RuleTestFailure permits RuleTestFailure.AlertMismatch, R
         private static List<Labels.Label> sorted(Map<String, String> m) {
             List<Labels.Label> out = new ArrayList<>(m.size());
             m.forEach((k, v) -> out.add(new Labels.Label(k, v)));
-            out.sort((a, b) -> GoText.compareStrings(a.name(), b.name()));
+            out.sort((a, b) -> GoStrings.compare(a.name(), b.name()));
             return out;
         }
 

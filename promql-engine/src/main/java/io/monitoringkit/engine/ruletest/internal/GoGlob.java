@@ -1,5 +1,6 @@
 package io.monitoringkit.engine.ruletest.internal;
 
+import io.monitoringkit.model.GoStrings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class GoGlob {
                     } catch (IOException e) {
                         continue;   // Go's Glob ignores I/O errors
                     }
-                    names.sort(GoText::compareStrings);
+                    names.sort(GoStrings::compare);
                     for (String n : names) {
                         next.add(c.resolve(n));
                     }

@@ -103,11 +103,11 @@ public final class GoText {
     public static int compare(List<Labels.Label> a, List<Labels.Label> b) {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            int c = compareStrings(a.get(i).name(), b.get(i).name());
+            int c = GoStrings.compare(a.get(i).name(), b.get(i).name());
             if (c != 0) {
                 return c;
             }
-            c = compareStrings(a.get(i).value(), b.get(i).value());
+            c = GoStrings.compare(a.get(i).value(), b.get(i).value());
             if (c != 0) {
                 return c;
             }
@@ -115,21 +115,6 @@ public final class GoText {
         return Integer.compare(a.size(), b.size());
     }
 
-    /** Compares as Go compares strings: by UTF-8 bytes, which is code point order. */
-    public static int compareStrings(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     /** Prefixes every line but the first with {@code indent} (promtool's {@code indentLines}). */
     public static String indentLines(String lines, String indent) {
