@@ -31,14 +31,23 @@ public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matr
     /** @return {@code vector}, {@code matrix}, {@code scalar} or {@code string}, as on the wire. */
     String resultType();
 
+    /** @return the warnings, infos and statistics that came with the result. */
+    Notes notes();
+
     /** @return the warnings of the response, in order; empty when there were none. */
-    List<String> warnings();
+    default List<String> warnings() {
+        return notes().warnings();
+    }
 
     /** @return the infos of the response (Prometheus 3.x), in order; empty when there were none. */
-    List<String> infos();
+    default List<String> infos() {
+        return notes().infos();
+    }
 
     /** @return the execution statistics, present when they were requested and returned. */
-    Optional<QueryStats> stats();
+    default Optional<QueryStats> stats() {
+        return notes().stats();
+    }
 
     /** @return this result as a vector; @throws IllegalStateException naming the actual type otherwise */
     default Vector asVector() {
@@ -197,18 +206,8 @@ public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matr
         }
 
         @Override
-        public List<String> warnings() {
-            return notes.warnings();
-        }
-
-        @Override
-        public List<String> infos() {
-            return notes.infos();
-        }
-
-        @Override
-        public Optional<QueryStats> stats() {
-            return notes.stats();
+        public Notes notes() {
+            return notes;
         }
 
         @Override
@@ -370,18 +369,8 @@ public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matr
         }
 
         @Override
-        public List<String> warnings() {
-            return notes.warnings();
-        }
-
-        @Override
-        public List<String> infos() {
-            return notes.infos();
-        }
-
-        @Override
-        public Optional<QueryStats> stats() {
-            return notes.stats();
+        public Notes notes() {
+            return notes;
         }
 
         @Override
@@ -444,18 +433,8 @@ public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matr
         }
 
         @Override
-        public List<String> warnings() {
-            return notes.warnings();
-        }
-
-        @Override
-        public List<String> infos() {
-            return notes.infos();
-        }
-
-        @Override
-        public Optional<QueryStats> stats() {
-            return notes.stats();
+        public Notes notes() {
+            return notes;
         }
 
         @Override
@@ -520,18 +499,8 @@ public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matr
         }
 
         @Override
-        public List<String> warnings() {
-            return notes.warnings();
-        }
-
-        @Override
-        public List<String> infos() {
-            return notes.infos();
-        }
-
-        @Override
-        public Optional<QueryStats> stats() {
-            return notes.stats();
+        public Notes notes() {
+            return notes;
         }
 
         @Override
